@@ -1,0 +1,34 @@
+package dev.streamlake.serde;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+import java.io.Serializable;
+
+/**
+ * A wire format for one event type: bytes to events and back.
+ *
+ * <p>Formats are built where the job graph is built and shipped to the tasks, so they are
+ * serializable and do their expensive set-up (schema registry clients, parsers) in {@link
+ * #open()}, which every task calls once before the first record.
+ *
+ * <p>{@link #decode} reports bad input by throwing {@link MalformedRecordException}; it never
+ * returns {@code null}. Callers should not call it directly but go through {@link RecordDecoder},
+ * which turns every failure into a {@link dev.streamlake.events.DeadLetter}.
+ */
+public interface EventFormat<T> extends Serializable {
+
+    /** Short name of the wire format, e.g. {@code json}; recorded in dead letters. */
+    String name();
+
+    /** Flink type of the decoded events; never a generic (Kryo) type. */
+    TypeInformation<T> eventType();
+
+    /** Prepares the format on the task before the first record. */
+    default void open() throws Exception {}
+
+    /** Decodes one record. Never returns {@code null}. */
+    T decode(byte[] bytes) throws MalformedRecordException;
+
+    /** Encodes one event. */
+    byte[] encode(T event);
+}
