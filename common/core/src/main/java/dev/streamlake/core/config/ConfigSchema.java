@@ -1,0 +1,95 @@
+package dev.streamlake.core.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The keys a job understands: its own keys plus shared sets (checkpointing, Kafka, Kinesis...),
+ * and the pass-through prefixes it forwards to client libraries. Any other key is an error.
+ *
+ * <pre>{@code
+ * ConfigSchema schema = ConfigSchema.builder()
+ *         .include(EnvironmentKeys.SCHEMA)
+ *         .include(SourceKeys.SCHEMA)
+ *         .add(WINDOW)
+ *         .build();
+ * }</pre>
+ */
+public final class ConfigSchema {
+
+    private final Map<String, ConfigKey<?>> keys;
+    private final List<PassThroughPrefix> prefixes;
+
+    private ConfigSchema(Map<String, ConfigKey<?>> keys, List<PassThroughPrefix> prefixes) {
+        this.keys = Collections.unmodifiableMap(keys);
+        this.prefixes = Collections.unmodifiableList(prefixes);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The keys, in the order they were declared. */
+    public List<ConfigKey<?>> keys() {
+        return List.copyOf(keys.values());
+    }
+
+    public List<PassThroughPrefix> passThroughPrefixes() {
+        return prefixes;
+    }
+
+    public Optional<ConfigKey<?>> key(String name) {
+        return Optional.ofNullable(keys.get(name));
+    }
+
+    public boolean contains(ConfigKey<?> key) {
+        return keys.get(key.name()) == key;
+    }
+
+    /** The pass-through prefix a key falls under, if any. */
+    public Optional<PassThroughPrefix> passThroughPrefixOf(String keyName) {
+        return prefixes.stream().filter(prefix -> prefix.matches(keyName)).findFirst();
+    }
+
+    /** Builds a schema; a name declared twice by different keys is a programming error. */
+    public static final class Builder {
+
+        private final Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
+        private final List<PassThroughPrefix> prefixes = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder add(ConfigKey<?>... newKeys) {
+            for (ConfigKey<?> key : newKeys) {
+                ConfigKey<?> previous = keys.putIfAbsent(key.name(), key);
+                if (previous != null && previous != key) {
+                    throw new IllegalArgumentException("Configuration key declared twice: " + key.name());
+                }
+            }
+            return this;
+        }
+
+        public Builder passThrough(PassThroughPrefix prefix) {
+            boolean known = prefixes.stream().anyMatch(p -> p.prefix().equals(prefix.prefix()));
+            if (!known) {
+                prefixes.add(prefix);
+            }
+            return this;
+        }
+
+        /** Adds every key and prefix of another schema, e.g. a shared set; repeats are fine. */
+        public Builder include(ConfigSchema other) {
+            other.keys.values().forEach(this::add);
+            other.prefixes.forEach(this::passThrough);
+            return this;
+        }
+
+        public ConfigSchema build() {
+            return new ConfigSchema(new LinkedHashMap<>(keys), new ArrayList<>(prefixes));
+        }
+    }
+}
