@@ -1,0 +1,149 @@
+package dev.streamlake.jobs.sensorstats;
+
+import static dev.streamlake.jobs.sensorstats.DuplicateReadingFilterTest.reading;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.streamlake.events.SensorReading;
+import dev.streamlake.events.SensorWindowStats;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The window stage exactly as the job configures it, driven through Flink's operator harness. */
+class SensorWindowStatsTest {
+
+    private static final long MINUTE = 60_000;
+    private static final WindowSpec ONE_MINUTE_WITH_30S_LATENESS =
+            WindowSpec.tumbling(Duration.ofMinutes(1), Duration.ofSeconds(30));
+
+    private KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void emitsTheStatisticsOfAWindowWhenTheWatermarkPassesItsEnd() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        process(reading("s1", 5_000, 2.0));
+        process(reading("s1", 30_000, 9.0));
+        process(reading("s2", 20_000, 1.0));
+        harness.processWatermark(MINUTE - 2);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        harness.processWatermark(MINUTE - 1);
+
+        List<SensorWindowStats> out = harness.extractOutputValues();
+        assertThat(out).hasSize(2);
+        SensorWindowStats s1 = out.stream().filter(s -> s.getSensorId().equals("s1")).findFirst().orElseThrow();
+        assertThat(s1.getWindowStart()).isEqualTo(Instant.ofEpochMilli(0));
+        assertThat(s1.getWindowEnd()).isEqualTo(Instant.ofEpochMilli(MINUTE));
+        assertThat(s1.getCount()).isEqualTo(3);
+        assertThat(s1.getMin()).isEqualTo(2.0);
+        assertThat(s1.getMax()).isEqualTo(9.0);
+        assertThat(s1.getMean()).isCloseTo(5.0, within(1e-12));
+        assertThat(s1.getStddev()).isCloseTo(Math.sqrt((9.0 + 1.0 + 16.0) / 3), within(1e-12));
+        assertThat(s1.getFirstReading()).isEqualTo(2.0);
+        assertThat(s1.getFirstTs()).isEqualTo(Instant.ofEpochMilli(5_000));
+        assertThat(s1.getLastReading()).isEqualTo(9.0);
+        assertThat(s1.getLastTs()).isEqualTo(Instant.ofEpochMilli(30_000));
+        assertThat(s1.getRevision()).isZero();
+        assertThat(s1.getSite()).isEqualTo("site-1");
+    }
+
+    @Test
+    void reEmitsTheWindowWithTheNextRevisionForAReadingWithinTheAllowedLateness() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        harness.processWatermark(MINUTE + 10_000);
+        process(reading("s1", 50_000, 8.0));
+        process(reading("s1", 55_000, 2.0));
+
+        List<SensorWindowStats> out = harness.extractOutputValues();
+        assertThat(out).extracting(SensorWindowStats::getRevision).containsExactly(0, 1, 2);
+        assertThat(out).extracting(SensorWindowStats::getCount).containsExactly(1L, 2L, 3L);
+        assertThat(out.get(2).getLastReading()).isEqualTo(2.0);
+        assertThat(harness.getSideOutput(SensorStatsJob.TOO_LATE)).isNull();
+    }
+
+    @Test
+    void sendsAReadingLaterThanTheAllowedLatenessToTheLateOutput() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        harness.processWatermark(MINUTE + 30_000);
+        SensorReading tooLate = reading("s1", 20_000, 7.0);
+        process(tooLate);
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(harness.getSideOutput(SensorStatsJob.TOO_LATE))
+                .extracting(StreamRecord::getValue)
+                .containsExactly(tooLate);
+    }
+
+    @Test
+    void dropsWindowStateAndTimersOnceTheAllowedLatenessHasPassed() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        process(reading("s2", 70_000, 1.0));
+        harness.processWatermark(MINUTE - 1);
+        assertThat(harness.numKeyedStateEntries()).isPositive();
+        assertThat(harness.numEventTimeTimers()).isPositive();
+
+        harness.processWatermark(2 * MINUTE + 30_000);
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void hoppingWindowsCountAReadingInEveryWindowThatCoversIt() throws Exception {
+        harness.close();
+        harness = harnessFor(WindowSpec.hopping(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ZERO));
+        harness.open();
+
+        process(reading("s1", 40_000, 3.0));
+        harness.processWatermark(2 * MINUTE);
+
+        List<Instant> starts =
+                harness.extractOutputValues().stream()
+                        .map(SensorWindowStats::getWindowStart)
+                        .collect(Collectors.toList());
+        assertThat(starts).containsExactly(Instant.ofEpochMilli(0), Instant.ofEpochMilli(30_000));
+    }
+
+    private void process(SensorReading reading) throws Exception {
+        harness.processElement(new StreamRecord<>(reading, reading.getTs().toEpochMilli()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harnessFor(
+            WindowSpec windows) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        var stats =
+                SensorStatsJob.windowStats(
+                        env.fromData(reading("s0", 0, 0.0)).keyBy(SensorStatsJob.bySensor(), Types.STRING), windows);
+        var transformation =
+                (OneInputTransformation<SensorReading, SensorWindowStats>) stats.getTransformation();
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                (OneInputStreamOperator<SensorReading, SensorWindowStats>) transformation.getOperator(),
+                SensorStatsJob.bySensor(),
+                Types.STRING);
+    }
+}
