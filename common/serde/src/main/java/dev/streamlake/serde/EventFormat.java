@@ -12,8 +12,12 @@ import java.io.Serializable;
  * #open()}, which every task calls once before the first record.
  *
  * <p>{@link #decode} reports bad input by throwing {@link MalformedRecordException}; it never
- * returns {@code null}. Callers should not call it directly but go through {@link RecordDecoder},
- * which turns every failure into a {@link dev.streamlake.events.DeadLetter}.
+ * returns {@code null}. A format that cannot judge the input at all, because something it depends
+ * on is down, throws {@link FormatUnavailableException} instead. Callers should not call it
+ * directly but go through {@link RecordDecoder}, which turns every failure but the latter into a
+ * {@link dev.streamlake.events.DeadLetter}.
+ *
+ * <p>Instances are not thread-safe: each task works on its own deserialized copy.
  */
 public interface EventFormat<T> extends Serializable {
 
@@ -29,6 +33,10 @@ public interface EventFormat<T> extends Serializable {
     /** Decodes one record. Never returns {@code null}. */
     T decode(byte[] bytes) throws MalformedRecordException;
 
-    /** Encodes one event. */
+    /**
+     * Encodes one event.
+     *
+     * @throws FormatUnavailableException if a dependency of the format is down
+     */
     byte[] encode(T event);
 }

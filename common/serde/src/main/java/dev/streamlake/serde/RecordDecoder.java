@@ -49,7 +49,12 @@ public final class RecordDecoder<T> implements Serializable {
         format.open();
     }
 
-    /** Decodes one record; bad input yields a dead letter, never an exception or a null. */
+    /**
+     * Decodes one record; bad input yields a dead letter, never an exception or a null.
+     *
+     * @throws FormatUnavailableException when the format cannot judge the record at all (e.g. its
+     *     schema registry is down); retrying later will succeed, dead-lettering would lose data
+     */
     public Decoded<T> decode(byte[] raw, RecordOrigin origin) {
         if (raw == null) {
             return deadLetter(null, origin, "EmptyRecord", "the record has no value (null)");
@@ -72,6 +77,8 @@ public final class RecordDecoder<T> implements Serializable {
             return Decoded.of(value);
         } catch (MalformedRecordException e) {
             return deadLetter(raw, origin, errorClass(e), e.getMessage());
+        } catch (FormatUnavailableException e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
             // A format that fails in an unforeseen way must still not take the job down.
             return deadLetter(raw, origin, e.getClass().getName(), String.valueOf(e.getMessage()));

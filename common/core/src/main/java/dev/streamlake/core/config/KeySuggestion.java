@@ -1,7 +1,5 @@
 package dev.streamlake.core.config;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** Finds the known key a mistyped one was probably meant to be. */
@@ -15,34 +13,36 @@ final class KeySuggestion {
      * part ({@code kafka.security.protocol}) also finds its proper form.
      */
     static Optional<String> closest(String unknown, ConfigSchema schema) {
-        List<String> candidates = new ArrayList<>();
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
         for (ConfigKey<?> key : schema.keys()) {
             if (key.name().endsWith("." + unknown)) {
                 return Optional.of(key.name());
             }
-            candidates.add(key.name());
-        }
-        int firstDot = unknown.indexOf('.');
-        if (firstDot > 0) {
-            String group = unknown.substring(0, firstDot + 1);
-            String rest = unknown.substring(firstDot + 1);
-            for (PassThroughPrefix prefix : schema.passThroughPrefixes()) {
-                if (prefix.prefix().startsWith(group)) {
-                    candidates.add(prefix.prefix() + rest);
-                }
-            }
-        }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = editDistance(unknown, candidate);
+            int distance = editDistance(unknown, key.name());
             if (distance < bestDistance) {
-                best = candidate;
+                best = key.name();
                 bestDistance = distance;
             }
         }
-        int tolerance = Math.max(2, unknown.length() / 3);
-        return bestDistance <= tolerance ? Optional.of(best) : Optional.empty();
+        if (bestDistance <= Math.max(2, unknown.length() / 3)) {
+            return Optional.of(best);
+        }
+        return passThroughForm(unknown, schema);
+    }
+
+    /** {@code kafka.security.protocol} is probably meant as {@code kafka.properties.security.protocol}. */
+    private static Optional<String> passThroughForm(String unknown, ConfigSchema schema) {
+        int firstDot = unknown.indexOf('.');
+        if (firstDot <= 0) {
+            return Optional.empty();
+        }
+        String group = unknown.substring(0, firstDot + 1);
+        String rest = unknown.substring(firstDot + 1);
+        return schema.passThroughPrefixes().stream()
+                .filter(prefix -> prefix.prefix().startsWith(group))
+                .map(prefix -> prefix.prefix() + rest)
+                .findFirst();
     }
 
     /** Levenshtein distance: single-character insertions, deletions and substitutions. */

@@ -1,5 +1,9 @@
 package dev.streamlake.core.generator;
 
+import dev.streamlake.core.config.ConfigKey;
+import dev.streamlake.core.config.InvalidConfigurationException;
+import dev.streamlake.core.config.JobConfig;
+
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +16,7 @@ import java.util.Objects;
  * <p>Event times come from the record index, never from the wall clock: record {@code i} is due
  * at {@code startTime + i * eventInterval}, so the same settings give the same events on every
  * run, whatever the rate. Build with {@link #builder()}; {@link Builder#build()} rejects
- * inconsistent values with a message naming the configuration key.
+ * values out of range with a message naming the configuration key ({@link GeneratorKeys}).
  */
 public final class GeneratorSettings implements Serializable {
 
@@ -46,6 +50,28 @@ public final class GeneratorSettings implements Serializable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The settings given by the {@code generator.*} keys of a job configuration whose schema
+     * includes {@link GeneratorKeys#SCHEMA}.
+     *
+     * @throws InvalidConfigurationException naming the key whose value is out of range
+     */
+    public static GeneratorSettings from(JobConfig config) {
+        return builder()
+                .name(config.get(GeneratorKeys.NAME))
+                .seed(config.get(GeneratorKeys.SEED))
+                .eventsPerSecond(config.get(GeneratorKeys.RATE))
+                .count(config.get(GeneratorKeys.COUNT))
+                .keys(config.get(GeneratorKeys.KEYS))
+                .startTime(config.get(GeneratorKeys.START_TIME))
+                .eventInterval(config.get(GeneratorKeys.EVENT_INTERVAL))
+                .maxOutOfOrderness(config.get(GeneratorKeys.MAX_OUT_OF_ORDERNESS))
+                .lateShare(config.get(GeneratorKeys.LATE_SHARE))
+                .lateDelay(config.get(GeneratorKeys.LATE_DELAY))
+                .malformedShare(config.get(GeneratorKeys.MALFORMED_SHARE))
+                .build();
     }
 
     /** A builder holding these settings, to change a few of them. */
@@ -92,7 +118,7 @@ public final class GeneratorSettings implements Serializable {
         return keys;
     }
 
-    /** Event time of record 0. */
+    /** When record 0 is due in event time. */
     public Instant startTime() {
         return startTime;
     }
@@ -140,17 +166,17 @@ public final class GeneratorSettings implements Serializable {
     /** Collects settings; every value has a default fit for a local run. */
     public static final class Builder {
 
-        private String name = "generator";
-        private long seed = 42L;
-        private double eventsPerSecond = 100;
-        private long count = 0;
-        private int keys = 100;
-        private Instant startTime = Instant.parse("2024-01-01T00:00:00Z");
-        private Duration eventInterval = Duration.ofMillis(10);
-        private Duration maxOutOfOrderness = Duration.ofSeconds(2);
-        private double lateShare = 0.01;
-        private Duration lateDelay = Duration.ofMinutes(1);
-        private double malformedShare = 0.01;
+        private String name = GeneratorKeys.NAME.defaultValue().orElseThrow();
+        private long seed = GeneratorKeys.SEED.defaultValue().orElseThrow();
+        private double eventsPerSecond = GeneratorKeys.RATE.defaultValue().orElseThrow();
+        private long count = GeneratorKeys.COUNT.defaultValue().orElseThrow();
+        private int keys = GeneratorKeys.KEYS.defaultValue().orElseThrow();
+        private Instant startTime = GeneratorKeys.START_TIME.defaultValue().orElseThrow();
+        private Duration eventInterval = GeneratorKeys.EVENT_INTERVAL.defaultValue().orElseThrow();
+        private Duration maxOutOfOrderness = GeneratorKeys.MAX_OUT_OF_ORDERNESS.defaultValue().orElseThrow();
+        private double lateShare = GeneratorKeys.LATE_SHARE.defaultValue().orElseThrow();
+        private Duration lateDelay = GeneratorKeys.LATE_DELAY.defaultValue().orElseThrow();
+        private double malformedShare = GeneratorKeys.MALFORMED_SHARE.defaultValue().orElseThrow();
 
         private Builder() {}
 
@@ -209,21 +235,27 @@ public final class GeneratorSettings implements Serializable {
             return this;
         }
 
-        /** Checks the settings together; the message names the configuration key at fault. */
+        /**
+         * Checks the settings together.
+         *
+         * @throws InvalidConfigurationException naming the key at fault and what it allows
+         */
         public GeneratorSettings build() {
             require(!name.isBlank(), GeneratorKeys.NAME, "must not be blank");
-            require(eventsPerSecond >= 0 && Double.isFinite(eventsPerSecond), GeneratorKeys.RATE,
-                    "must be 0 (as fast as possible) or a positive number of events per second, was " + eventsPerSecond);
-            require(count >= 0, GeneratorKeys.COUNT, "must be 0 (without end) or a positive count, was " + count);
+            require(Double.isFinite(eventsPerSecond) && eventsPerSecond >= 0, GeneratorKeys.RATE,
+                    "must be 0 (as fast as possible) or a positive number of records per second, was "
+                            + eventsPerSecond);
+            require(count >= 0 && count <= GeneratorLanes.MAX_STEPS, GeneratorKeys.COUNT,
+                    "must be 0 (without end) or a count up to " + GeneratorLanes.MAX_STEPS + ", was " + count);
             require(keys > 0, GeneratorKeys.KEYS, "must be at least 1, was " + keys);
             require(eventInterval.toMillis() >= 1, GeneratorKeys.EVENT_INTERVAL,
-                    "must be at least 1 ms, was " + eventInterval);
+                    "must be at least 1ms, was " + eventInterval);
             require(!maxOutOfOrderness.isNegative(), GeneratorKeys.MAX_OUT_OF_ORDERNESS,
                     "must not be negative, was " + maxOutOfOrderness);
             require(isShare(lateShare), GeneratorKeys.LATE_SHARE, "must be between 0 and 1, was " + lateShare);
             require(lateShare == 0 || lateDelay.compareTo(maxOutOfOrderness) > 0, GeneratorKeys.LATE_DELAY,
                     "must be longer than " + GeneratorKeys.MAX_OUT_OF_ORDERNESS + " (" + maxOutOfOrderness
-                            + ") so that late events are really late, was " + lateDelay);
+                            + ") so that late records are really late, was " + lateDelay);
             require(isShare(malformedShare), GeneratorKeys.MALFORMED_SHARE,
                     "must be between 0 and 1, was " + malformedShare);
             return new GeneratorSettings(this);
@@ -233,9 +265,9 @@ public final class GeneratorSettings implements Serializable {
             return value >= 0 && value <= 1;
         }
 
-        private static void require(boolean condition, String key, String problem) {
+        private static void require(boolean condition, ConfigKey<?> key, String problem) {
             if (!condition) {
-                throw new IllegalArgumentException(key + " " + problem);
+                throw new InvalidConfigurationException(key.name() + " " + problem);
             }
         }
     }

@@ -1,0 +1,26 @@
+package dev.streamlake.core.kafka;
+
+import dev.streamlake.core.config.ClientProperties;
+import dev.streamlake.core.config.JobConfig;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** The pass-through Kafka client properties, guarded against overriding what the keys set. */
+final class KafkaClientProperties {
+
+    private KafkaClientProperties() {}
+
+    /**
+     * @param reserved client properties the consumer or producer sets itself, each with the
+     *     reason it cannot be passed through; the brokers are always reserved
+     */
+    static Properties from(JobConfig config, Map<String, String> reserved) {
+        Map<String, String> all = new HashMap<>(reserved);
+        all.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "set it with " + KafkaKeys.BOOTSTRAP_SERVERS.name());
+        return ClientProperties.from(config, KafkaKeys.PROPERTIES, all);
+    }
+}

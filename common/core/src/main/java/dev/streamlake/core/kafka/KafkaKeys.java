@@ -1,0 +1,85 @@
+package dev.streamlake.core.kafka;
+
+import dev.streamlake.core.config.ConfigKey;
+import dev.streamlake.core.config.ConfigSchema;
+import dev.streamlake.core.config.PassThroughPrefix;
+import dev.streamlake.core.config.ValueType;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Keys of the Kafka source and sink; client settings such as SASL or SSL go through {@link #PROPERTIES}. */
+public final class KafkaKeys {
+
+    public static final ConfigKey<String> BOOTSTRAP_SERVERS =
+            ConfigKey.of("kafka.bootstrap.servers", ValueType.string())
+                    .withDescription("Kafka brokers to connect to first, host:port[,host:port...].");
+
+    public static final ConfigKey<List<String>> SOURCE_TOPICS =
+            ConfigKey.of("kafka.source.topics", ValueType.list())
+                    .withDescription("Topics the source reads, comma-separated.");
+
+    public static final ConfigKey<String> SOURCE_GROUP_ID =
+            ConfigKey.of("kafka.source.group-id", ValueType.string())
+                    .withDescription(
+                            "Consumer group of the source; offsets are committed to it on each checkpoint"
+                                    + " (for monitoring and committed-or-earliest; the job itself restores"
+                                    + " from its checkpoints).");
+
+    public static final ConfigKey<StartingOffsets> SOURCE_STARTING_OFFSETS =
+            ConfigKey.of("kafka.source.starting-offsets", ValueType.enumOf(StartingOffsets.class))
+                    .withDefault(StartingOffsets.COMMITTED_OR_EARLIEST)
+                    .withDescription(
+                            "Where the source starts without a checkpoint: earliest, latest, the group's"
+                                    + " committed offsets (else earliest), or kafka.source.starting-timestamp.");
+
+    public static final ConfigKey<Instant> SOURCE_STARTING_TIMESTAMP =
+            ConfigKey.of("kafka.source.starting-timestamp", ValueType.instant())
+                    .withDescription("Start time when kafka.source.starting-offsets is timestamp.");
+
+    public static final ConfigKey<String> SINK_TOPIC =
+            ConfigKey.of("kafka.sink.topic", ValueType.string()).withDescription("Topic the sink writes to.");
+
+    public static final ConfigKey<String> SINK_TRANSACTIONAL_ID_PREFIX =
+            ConfigKey.of("kafka.sink.transactional-id-prefix", ValueType.string())
+                    .withDescription(
+                            "Prefix of the sink's Kafka transactional ids, needed for exactly-once. Unique"
+                                    + " per job and sink on a cluster, and stable across restarts so"
+                                    + " lingering transactions are aborted.");
+
+    public static final ConfigKey<Duration> SINK_TRANSACTION_TIMEOUT =
+            ConfigKey.of("kafka.sink.transaction-timeout", ValueType.duration())
+                    .withDefault(Duration.ofMinutes(15))
+                    .withRule(d -> d.toMillis() >= 1000 && d.toMillis() <= Integer.MAX_VALUE, "between 1s and 24d")
+                    .withDescription(
+                            "Producer transaction.timeout.ms. Must exceed the longest checkpoint plus"
+                                    + " restart time, and must not exceed the brokers'"
+                                    + " transaction.max.timeout.ms (15 min by default), or the producer fails.");
+
+    public static final PassThroughPrefix PROPERTIES =
+            PassThroughPrefix.of(
+                    "kafka.properties.",
+                    "Kafka client properties passed to the source's consumer and the sink's producer,"
+                            + " e.g. kafka.properties.security.protocol=SASL_SSL,"
+                            + " kafka.properties.sasl.mechanism, kafka.properties.sasl.jaas.config,"
+                            + " kafka.properties.ssl.truststore.location.");
+
+    /** Keys every Kafka user needs: the brokers and the client properties. */
+    public static final ConfigSchema CLIENT =
+            ConfigSchema.builder().add(BOOTSTRAP_SERVERS).passThrough(PROPERTIES).build();
+
+    public static final ConfigSchema SOURCE =
+            ConfigSchema.builder()
+                    .include(CLIENT)
+                    .add(SOURCE_TOPICS, SOURCE_GROUP_ID, SOURCE_STARTING_OFFSETS, SOURCE_STARTING_TIMESTAMP)
+                    .build();
+
+    public static final ConfigSchema SINK =
+            ConfigSchema.builder()
+                    .include(CLIENT)
+                    .add(SINK_TOPIC, SINK_TRANSACTIONAL_ID_PREFIX, SINK_TRANSACTION_TIMEOUT)
+                    .build();
+
+    private KafkaKeys() {}
+}

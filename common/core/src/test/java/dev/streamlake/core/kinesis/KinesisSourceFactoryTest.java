@@ -1,0 +1,156 @@
+package dev.streamlake.core.kinesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.streamlake.core.config.ConfigSchema;
+import dev.streamlake.core.config.InvalidConfigurationException;
+import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.source.TestConfigs;
+import dev.streamlake.core.source.TextFormat;
+import dev.streamlake.core.source.WatermarkKeys;
+import dev.streamlake.serde.Decoded;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.dag.Transformation;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+
+import java.util.Properties;
+
+class KinesisSourceFactoryTest {
+
+    private static final ConfigSchema SCHEMA =
+            ConfigSchema.builder().include(KinesisKeys.SOURCE).include(WatermarkKeys.SCHEMA).build();
+
+    private static final String[] COMPLETE = {
+        "kinesis.region", "us-east-1",
+        "kinesis.source.streams", "readings"
+    };
+
+    @Test
+    void defaultsPollFromTheOldestRecordWithTheDefaultCredentialChain() {
+        Properties properties = KinesisSourceFactory.consumerProperties(config());
+
+        assertThat(properties)
+                .containsEntry("aws.region", "us-east-1")
+                .containsEntry("aws.credentials.provider", "AUTO")
+                .containsEntry("flink.stream.initpos", "TRIM_HORIZON")
+                .containsEntry("flink.stream.recordpublisher", "POLLING")
+                .doesNotContainKey("aws.endpoint");
+    }
+
+    @Test
+    void localMockNeedsEndpointAndBasicCredentials() {
+        Properties properties =
+                KinesisSourceFactory.consumerProperties(
+                        config(
+                                "kinesis.endpoint", "http://127.0.0.1:4567",
+                                "kinesis.credentials.provider", "basic",
+                                "kinesis.credentials.access-key-id", "test-id",
+                                "kinesis.credentials.secret-key", "test-secret"));
+
+        assertThat(properties)
+                .containsEntry("aws.endpoint", "http://127.0.0.1:4567")
+                .containsEntry("aws.credentials.provider", "BASIC")
+                .containsEntry("aws.credentials.provider.basic.accesskeyid", "test-id")
+                .containsEntry("aws.credentials.provider.basic.secretkey", "test-secret");
+    }
+
+    @Test
+    void basicCredentialsNeedTheSecretKey() {
+        JobConfig config =
+                config(
+                        "kinesis.credentials.provider", "basic",
+                        "kinesis.credentials.access-key-id", "test-id");
+
+        assertThatThrownBy(() -> KinesisSourceFactory.create(config, new TextFormat()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Missing configuration key 'kinesis.credentials.secret-key'");
+    }
+
+    @Test
+    void keysWithoutBasicCredentialsAreAMistake() {
+        JobConfig config = config("kinesis.credentials.access-key-id", "test-id");
+
+        assertThatThrownBy(() -> KinesisSourceFactory.consumerProperties(config))
+                .hasMessageContaining("used only with 'kinesis.credentials.provider' basic, not auto");
+    }
+
+    @Test
+    void enhancedFanOutNeedsAConsumerName() {
+        assertThatThrownBy(
+                        () -> KinesisSourceFactory.consumerProperties(
+                                config("kinesis.source.record-publisher", "efo")))
+                .hasMessageStartingWith("Missing configuration key 'kinesis.source.efo-consumer-name'");
+
+        Properties properties =
+                KinesisSourceFactory.consumerProperties(
+                        config(
+                                "kinesis.source.record-publisher", "efo",
+                                "kinesis.source.efo-consumer-name", "sensor-stats"));
+        assertThat(properties)
+                .containsEntry("flink.stream.recordpublisher", "EFO")
+                .containsEntry("flink.stream.efo.consumername", "sensor-stats");
+    }
+
+    @Test
+    void startAtATimestampIsGivenInEpochSeconds() {
+        assertThatThrownBy(
+                        () -> KinesisSourceFactory.consumerProperties(
+                                config("kinesis.source.initial-position", "at-timestamp")))
+                .hasMessage(
+                        "Configuration key 'kinesis.source.initial-timestamp' is required when"
+                                + " 'kinesis.source.initial-position' is at-timestamp.");
+
+        Properties properties =
+                KinesisSourceFactory.consumerProperties(
+                        config(
+                                "kinesis.source.initial-position", "at-timestamp",
+                                "kinesis.source.initial-timestamp", "2024-05-01T10:00:00.123Z"));
+        assertThat(properties)
+                .containsEntry("flink.stream.initpos", "AT_TIMESTAMP")
+                .containsEntry("flink.stream.initpos.timestamp", "1714557600.123");
+    }
+
+    @Test
+    void connectorSettingsOwnedByKeysCannotBePassedThrough() {
+        JobConfig config = config("kinesis.properties.flink.stream.initpos", "LATEST");
+
+        assertThatThrownBy(() -> KinesisSourceFactory.consumerProperties(config))
+                .hasMessage(
+                        "Configuration key 'kinesis.properties.flink.stream.initpos' is not allowed:"
+                                + " set it with kinesis.source.initial-position.");
+    }
+
+    @Test
+    void missingRegionIsNamed() {
+        JobConfig config = TestConfigs.of(SCHEMA, "kinesis.source.streams", "readings");
+
+        assertThatThrownBy(() -> KinesisSourceFactory.create(config, new TextFormat()))
+                .hasMessageStartingWith("Missing configuration key 'kinesis.region'");
+    }
+
+    @Test
+    void eventSourceHasStableUidsForTheSourceAndItsWatermarks() {
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment();
+
+        Transformation<Decoded<String>> watermarks =
+                KinesisSourceFactory.eventSource(config(), new TextFormat(), Long::parseLong)
+                        .createStream(env)
+                        .getTransformation();
+        Transformation<?> source = watermarks.getInputs().get(0);
+
+        assertThat(watermarks.getUid()).isEqualTo("kinesis-source-watermarks");
+        assertThat(source.getUid()).isEqualTo("kinesis-source");
+        assertThat(source.getName()).isEqualTo("Kinesis source: readings");
+        assertThat(watermarks.getOutputType()).isEqualTo(Decoded.typeInfo(Types.STRING));
+    }
+
+    private static JobConfig config(String... extra) {
+        String[] all = new String[COMPLETE.length + extra.length];
+        System.arraycopy(COMPLETE, 0, all, 0, COMPLETE.length);
+        System.arraycopy(extra, 0, all, COMPLETE.length, extra.length);
+        return TestConfigs.of(SCHEMA, all);
+    }
+}

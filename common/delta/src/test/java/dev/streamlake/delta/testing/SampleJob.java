@@ -1,0 +1,49 @@
+package dev.streamlake.delta.testing;
+
+import dev.streamlake.delta.DeltaSink;
+import dev.streamlake.delta.DeltaSinkSettings;
+import dev.streamlake.delta.PartitionColumn;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.restartstrategy.RestartStrategies;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job every sink test runs: ids from a rate-limited, checkpointed generator, an operator that
+ * may fail once, and the Delta sink writing each id's sample row, partitioned by UTC date.
+ */
+public final class SampleJob {
+
+    private SampleJob() {}
+
+    /** No id fails. */
+    public static final long NO_FAILURE = -1;
+
+    public static StreamExecutionEnvironment build(
+            String tablePath, int parallelism, long rows, double rowsPerSecond, long failAtId) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(200);
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, 200));
+        DataGeneratorSource<Long> ids =
+                new DataGeneratorSource<>(
+                        index -> index, rows, RateLimiterStrategy.perSecond(rowsPerSecond), Types.LONG);
+        DeltaSinkSettings settings =
+                DeltaSinkSettings.builder(tablePath)
+                        .partitionColumns(PartitionColumn.dateOf("event_date", "ts"))
+                        .checkpointInterval(3)
+                        .build();
+        env.fromSource(ids, WatermarkStrategy.noWatermarks(), "ids")
+                .uid("ids")
+                .map(new FailOnce(failAtId))
+                .uid("fail-once")
+                .sinkTo(DeltaSink.of(new SampleRowsConverter(), settings))
+                .uid("delta-sink")
+                .name("Delta sink");
+        return env;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.streamlake.serde.json;
+
+import dev.streamlake.serde.MalformedRecordException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+
+import org.apache.avro.specific.SpecificRecord;
+
+import java.io.IOException;
+
+/**
+ * Converts one generated record class to and from a JSON object, walking its Avro schema: field
+ * names as in the schema, nested records as objects, arrays, maps as objects, nullable unions as
+ * plain values or null, enums as symbol strings, decimals as numbers (read from numbers or
+ * strings), bytes as base64, timestamps as ISO-8601 strings (read also from epoch milliseconds),
+ * dates as ISO-8601 dates. Unknown names are ignored.
+ *
+ * <p>Building one walks the schema; the result is immutable and may be shared.
+ */
+public final class JsonCodec<T extends SpecificRecord> {
+
+    private final RecordConverter root;
+
+    private JsonCodec(RecordConverter root) {
+        this.root = root;
+    }
+
+    /** @throws IllegalArgumentException if the class's schema uses a type JSON cannot carry */
+    public static <T extends SpecificRecord> JsonCodec<T> forClass(Class<T> type) {
+        return new JsonCodec<>(JsonConverters.forRecordClass(type));
+    }
+
+    /**
+     * Reads a record from the object whose start the parser is on, leaving it on the object's end.
+     *
+     * @param path where the object is in the document, for error messages; empty at the top
+     */
+    @SuppressWarnings("unchecked")
+    public T read(JsonParser parser, String path) throws IOException, MalformedRecordException {
+        try {
+            return (T) root.read(parser);
+        } catch (JsonFieldException e) {
+            throw new MalformedRecordException(e.messageUnder(path));
+        }
+    }
+
+    public void write(JsonGenerator generator, T record) throws IOException {
+        root.write(generator, record);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.streamlake.serde.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+
+/**
+ * A date or time read from an ISO-8601 string or from a count since the epoch; values outside the
+ * years 0001 to 9999 are rejected with the reason.
+ */
+abstract class TemporalConverter extends JsonConverter {
+
+    abstract Object fromText(String text);
+
+    abstract Object fromCount(long sinceEpoch);
+
+    @Override
+    final Object read(JsonParser parser) throws IOException, JsonFieldException {
+        try {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                return fromText(parser.getText());
+            }
+            if (ScalarConverters.isLong(parser)) {
+                return fromCount(parser.getLongValue());
+            }
+        } catch (DateTimeException e) {
+            throw new JsonFieldException(e.getMessage() + " (expected " + expected() + ")");
+        }
+        throw mismatch(parser);
+    }
+}

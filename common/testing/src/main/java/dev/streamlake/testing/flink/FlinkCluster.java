@@ -1,0 +1,229 @@
+package dev.streamlake.testing.flink;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.streamlake.testing.LoopbackPorts;
+import dev.streamlake.testing.Poll;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
+import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResource;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The MiniCluster every integration test uses: {@value #TASK_MANAGERS} task managers with
+ * {@value #SLOTS_PER_TASK_MANAGER} slots each, default parallelism {@value #DEFAULT_PARALLELISM}
+ * (what two cores carry), every socket on 127.0.0.1. One per test class; the shared servers outlive it.
+ * Inside a test, {@code StreamExecutionEnvironment.getExecutionEnvironment()} also runs on it.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final FlinkCluster FLINK = new FlinkCluster();
+ * JobClient job = FLINK.start(topology(FLINK.environment(jobConfiguration)), "copy");
+ * FLINK.await(job, "all records copied", Duration.ofMinutes(2), () -> copied() == 1000);
+ * String savepoint = FLINK.stopWithSavepoint(job, savepointDir);
+ * JobClient resumed = FLINK.restartFrom(savepoint, topology(FLINK.environment(jobConfiguration)), "copy");
+ * }</pre>
+ */
+public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+    public static final int TASK_MANAGERS = 2;
+    public static final int SLOTS_PER_TASK_MANAGER = 2;
+    public static final int DEFAULT_PARALLELISM = 2;
+
+    private static final Duration JOB_END_TIMEOUT = Duration.ofMinutes(2);
+    private static final String METADATA = "_metadata";
+
+    private final MiniClusterResource cluster;
+
+    public FlinkCluster() {
+        this(new Configuration());
+    }
+
+    /** With cluster-wide options added to (or overriding) the defaults. */
+    public FlinkCluster(Configuration clusterOptions) {
+        Configuration configuration = new Configuration();
+        configuration.set(CoreOptions.DEFAULT_PARALLELISM, DEFAULT_PARALLELISM);
+        configuration.set(RestOptions.BIND_ADDRESS, LoopbackPorts.HOST);
+        configuration.set(RestOptions.ADDRESS, LoopbackPorts.HOST);
+        configuration.set(TaskManagerOptions.HOST, LoopbackPorts.HOST);
+        configuration.set(TaskManagerOptions.BIND_HOST, LoopbackPorts.HOST);
+        configuration.set(JobManagerOptions.BIND_HOST, LoopbackPorts.HOST);
+        configuration.addAll(clusterOptions);
+        this.cluster = new MiniClusterResource(new MiniClusterResourceConfiguration.Builder()
+                .setConfiguration(configuration)
+                .setNumberTaskManagers(TASK_MANAGERS)
+                .setNumberSlotsPerTaskManager(SLOTS_PER_TASK_MANAGER)
+                .build());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster.before();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        cluster.after();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        TestStreamEnvironment.setAsContext(miniCluster(), DEFAULT_PARALLELISM);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        TestStreamEnvironment.unsetAsContext();
+    }
+
+    public MiniCluster miniCluster() {
+        return cluster.getMiniCluster();
+    }
+
+    /** A new environment on this cluster, with job options (checkpointing, state backend, restarts). */
+    public StreamExecutionEnvironment environment(Configuration jobOptions) {
+        return new TestStreamEnvironment(miniCluster(), jobOptions, DEFAULT_PARALLELISM, List.of(), List.of());
+    }
+
+    public StreamExecutionEnvironment environment() {
+        return environment(new Configuration());
+    }
+
+    /** Submits the topology built on {@code env} and returns at once. */
+    public JobClient start(StreamExecutionEnvironment env, String jobName) throws Exception {
+        return env.executeAsync(jobName);
+    }
+
+    /** Submits the topology built on {@code env}, restoring it from a savepoint or retained checkpoint. */
+    public JobClient restartFrom(String savepointOrCheckpoint, StreamExecutionEnvironment env, String jobName)
+            throws Exception {
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(jobName);
+        graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepointOrCheckpoint, false));
+        return env.executeAsync(graph);
+    }
+
+    /**
+     * Waits until {@code condition} holds while the job runs (restarts included). Fails at once
+     * when the job fails for good, and when it ends without the condition holding.
+     */
+    public void await(JobClient job, String what, Duration timeout, Callable<Boolean> condition) {
+        Poll.until(what, timeout, () -> {
+            if (condition.call()) {
+                return true;
+            }
+            JobStatus status = status(job);
+            if (status.isGloballyTerminalState()) {
+                if (condition.call()) {
+                    return true;
+                }
+                throw new AssertionError("Job " + job.getJobID() + " ended " + status + " before: " + what,
+                        failureCause(job));
+            }
+            return false;
+        });
+    }
+
+    /** Starts the job, waits for {@code condition}, and cancels the job. */
+    public void runUntil(StreamExecutionEnvironment env, String jobName, String what, Duration timeout,
+            Callable<Boolean> condition) throws Exception {
+        JobClient job = start(env, jobName);
+        try {
+            await(job, what, timeout, condition);
+        } finally {
+            cancel(job);
+        }
+    }
+
+    /** Takes a checkpoint now and returns its path once it is complete. */
+    public String triggerCheckpoint(JobClient job) throws Exception {
+        return get(miniCluster().triggerCheckpoint(job.getJobID()));
+    }
+
+    /** Counts (completed, restored...) and history of the job's checkpoints, also after it ended. */
+    public CheckpointStatsSnapshot checkpointStats(JobClient job) throws Exception {
+        return get(miniCluster().getExecutionGraph(job.getJobID())).getCheckpointStatsSnapshot();
+    }
+
+    /**
+     * Cancels the job and returns the path of its latest completed checkpoint, which outlives the
+     * job when the job sets {@code execution.checkpointing.externalized-checkpoint-retention:
+     * RETAIN_ON_CANCELLATION}.
+     */
+    public String cancelKeepingLatestCheckpoint(JobClient job) throws Exception {
+        cancel(job);
+        CompletedCheckpointStats latest = checkpointStats(job).getHistory().getLatestCompletedCheckpoint();
+        if (latest == null) {
+            throw new AssertionError("Job " + job.getJobID() + " completed no checkpoint before it was cancelled");
+        }
+        Path metadata = new Path(latest.getExternalPath(), METADATA);
+        if (!metadata.getFileSystem().exists(metadata)) {
+            throw new AssertionError("Checkpoint " + latest.getExternalPath() + " was deleted with the job:"
+                    + " set execution.checkpointing.externalized-checkpoint-retention to RETAIN_ON_CANCELLATION");
+        }
+        return latest.getExternalPath();
+    }
+
+    /** Stops the job with a savepoint into {@code directory} and returns the savepoint's path. */
+    public String stopWithSavepoint(JobClient job, String directory) throws Exception {
+        String savepoint = get(job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL));
+        awaitEnd(job);
+        return savepoint;
+    }
+
+    /** Cancels the job and waits until it has ended. */
+    public void cancel(JobClient job) throws Exception {
+        if (!status(job).isGloballyTerminalState()) {
+            get(job.cancel());
+        }
+        awaitEnd(job);
+    }
+
+    private void awaitEnd(JobClient job) {
+        Poll.until("job " + job.getJobID() + " ended", JOB_END_TIMEOUT, () -> status(job).isGloballyTerminalState());
+    }
+
+    private JobStatus status(JobClient job) throws Exception {
+        return get(miniCluster().getJobStatus(job.getJobID()));
+    }
+
+    private Throwable failureCause(JobClient job) throws Exception {
+        return get(miniCluster().requestJobResult(job.getJobID())).getSerializedThrowable()
+                .map(thrown -> (Throwable) thrown)
+                .orElse(null);
+    }
+
+    private static <T> T get(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get(JOB_END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+        } catch (TimeoutException e) {
+            throw new AssertionError("No answer from the MiniCluster within " + JOB_END_TIMEOUT, e);
+        }
+    }
+}
