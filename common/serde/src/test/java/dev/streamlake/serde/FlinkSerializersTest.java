@@ -43,10 +43,11 @@ class FlinkSerializersTest {
     /** One value of every generated class, found in the samples and their nested records. */
     private static final Map<Class<?>, Object> SAMPLE_VALUES = sampleValues();
 
+    /** What {@code ExecutionConfig.disableGenericTypes()}, deprecated in Flink 1.20, does. */
     private static SerializerConfig withoutGenericTypes() {
-        ExecutionConfig config = new ExecutionConfig();
-        config.disableGenericTypes();
-        return config.getSerializerConfig();
+        SerializerConfig config = new ExecutionConfig().getSerializerConfig();
+        config.setGenericTypes(false);
+        return config;
     }
 
     /** Every record and enum class generated from src/main/avro, shared types first as the build parses them. */

@@ -50,11 +50,13 @@ public final class JsonDocument {
     }
 
     public static <R> R read(byte[] bytes, ObjectReader<R> reader) throws MalformedRecordException {
+        if (bytes.length == 0) {
+            throw new MalformedRecordException("expected a JSON object, got no bytes at all");
+        }
         rejectOtherEncodings(bytes);
         try (JsonParser parser = FACTORY.createParser(bytes)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedRecordException(
-                        "expected a JSON object, got " + describe(parser));
+                throw new MalformedRecordException("expected a JSON object, got " + describe(parser));
             }
             R result = reader.read(parser);
             rejectTrailingContent(parser);

@@ -75,7 +75,7 @@ class AvroBinaryFormatTest {
     void deadLettersUnionIndicesTheSchemaDoesNotHave() throws Exception {
         User user = EventSamples.user(1);
         byte[] raw = users.encode(user);
-        raw[unionOffsetOfCountry(user)] = (byte) varLong(5)[0];
+        raw[unionOffsetOfCountry(user)] = varLong(5)[0];
 
         DeadLetter letter = DeadLetters.of(users, raw);
 
@@ -88,7 +88,7 @@ class AvroBinaryFormatTest {
         User user = EventSamples.user(1);
         byte[] raw = users.encode(user);
         // country and birth_date are null (one byte each), then comes the tier.
-        raw[unionOffsetOfCountry(user) + 2] = (byte) varLong(7)[0];
+        raw[unionOffsetOfCountry(user) + 2] = varLong(7)[0];
 
         DeadLetter letter = DeadLetters.of(users, raw);
 

@@ -287,9 +287,14 @@ class JsonFormatTest {
 
     @Test
     void throwsMalformedRecordExceptionWhenCalledDirectly() {
-        assertThatThrownBy(() -> new JsonFormat<>(ProductReview.class).decode(utf8("{}")))
+        JsonFormat<ProductReview> reviews = new JsonFormat<>(ProductReview.class);
+
+        assertThatThrownBy(() -> reviews.decode(utf8("{}")))
                 .isInstanceOf(MalformedRecordException.class)
                 .hasMessage("field 'review_id': required but missing (expected a string)");
+        assertThatThrownBy(() -> reviews.decode(new byte[0]))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessage("expected a JSON object, got no bytes at all");
     }
 
     private static byte[] utf8(String text) {
