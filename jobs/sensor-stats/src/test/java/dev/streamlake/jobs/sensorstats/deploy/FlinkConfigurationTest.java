@@ -1,0 +1,120 @@
+package dev.streamlake.jobs.sensorstats.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.streamlake.core.env.JobEnvironment;
+import dev.streamlake.core.env.RuntimePlatform;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The Flink configuration of the image (conf/config.yaml) and of every FlinkDeployment holds only
+ * options Flink 1.20 knows, with values it accepts, and says the same as the settings the job
+ * applies itself at job level (checkpointing, state backend, restarts), which would win.
+ */
+class FlinkConfigurationTest {
+
+    private static final Configuration CONFIG_YAML =
+            GlobalConfiguration.loadConfiguration(Project.file("conf").toString());
+
+    @TempDir
+    Path localDirectory;
+
+    static Stream<RenderedDeployment> deployments() {
+        return RenderedDeployment.all();
+    }
+
+    @Test
+    void flinkReadsEverySettingOfConfigYaml() {
+        Set<String> written = new TreeSet<>();
+        flatten("", Kustomize.readAll(Project.file("conf/config.yaml")).get(0), written);
+
+        assertThat(CONFIG_YAML.keySet()).containsExactlyInAnyOrderElementsOf(written);
+    }
+
+    @Test
+    void configYamlHoldsOnlyFlinkOptionsWithValidValues() {
+        assertThat(FlinkOptions.problems(CONFIG_YAML.toMap())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("deployments")
+    void flinkConfigurationHoldsOnlyFlinkOptionsWithValidValues(RenderedDeployment deployment) {
+        assertThat(FlinkOptions.problems(deployment.flinkConfiguration())).isEmpty();
+    }
+
+    @Test
+    void configYamlSaysWhatTheJobAppliesByDefault() {
+        Configuration job =
+                JobEnvironment.flinkConfiguration(JobSchema.fromArguments("--source.type", "generator"), RuntimePlatform.LOCAL);
+
+        assertThat(disagreements(job, CONFIG_YAML)).isEmpty();
+        assertThat(shared(job, CONFIG_YAML)).contains("execution.checkpointing.interval", "state.backend.type");
+    }
+
+    @ParameterizedTest
+    @MethodSource("deployments")
+    void flinkConfigurationSaysWhatTheDeployedJobApplies(RenderedDeployment deployment) {
+        Configuration job =
+                JobEnvironment.flinkConfiguration(deployment.jobConfig(localDirectory), RuntimePlatform.KUBERNETES);
+        Configuration cluster = Configuration.fromMap(deployment.flinkConfiguration());
+
+        assertThat(disagreements(job, cluster)).isEmpty();
+        assertThat(shared(job, cluster)).contains("state.backend.type", "execution.checkpointing.incremental");
+    }
+
+    /** Keys of the job's settings the cluster configuration also sets, under any of their names. */
+    private static List<String> shared(Configuration job, Configuration cluster) {
+        List<String> keys = new ArrayList<>();
+        for (String key : job.keySet()) {
+            if (cluster.contains(option(key))) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static List<String> disagreements(Configuration job, Configuration cluster) {
+        List<String> disagreements = new ArrayList<>();
+        for (String key : shared(job, cluster)) {
+            Object jobValue = job.get(option(key));
+            Object clusterValue = cluster.get(option(key));
+            if (!jobValue.equals(clusterValue)) {
+                disagreements.add(key + ": the job applies " + jobValue + ", the configuration says " + clusterValue);
+            }
+        }
+        return disagreements;
+    }
+
+    private static ConfigOption<?> option(String key) {
+        return FlinkOptions.find(key).orElseThrow(() -> new AssertionError("The job sets an unknown option " + key));
+    }
+
+    private static void flatten(String prefix, JsonNode node, Set<String> keys) {
+        if (!node.isObject()) {
+            keys.add(prefix);
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), keys);
+        }
+    }
+}

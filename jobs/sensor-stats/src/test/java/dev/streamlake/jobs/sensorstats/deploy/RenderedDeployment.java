@@ -1,0 +1,152 @@
+package dev.streamlake.jobs.sensorstats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.streamlake.core.config.JobConfig;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+
+import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** One deployable kustomization of k8s/ (the base or an overlay), rendered. */
+final class RenderedDeployment {
+
+    /** The name of the Flink container in the operator's pods; the pod template must use it. */
+    static final String MAIN_CONTAINER = "flink-main-container";
+
+    private static final String CONFIG_ARGUMENT = "--config";
+
+    private final String name;
+    private final List<ObjectNode> resources;
+
+    private RenderedDeployment(String name, List<ObjectNode> resources) {
+        this.name = name;
+        this.resources = resources;
+    }
+
+    static RenderedDeployment of(String directory) {
+        return new RenderedDeployment(directory, Kustomize.render(Project.file(directory)));
+    }
+
+    /** The base and every overlay. */
+    static Stream<RenderedDeployment> all() {
+        try (Stream<Path> overlays = Files.list(Project.file("k8s/overlays"))) {
+            List<String> directories = new ArrayList<>();
+            directories.add("k8s/base");
+            overlays.filter(Files::isDirectory)
+                    .sorted()
+                    .forEach(overlay -> directories.add("k8s/overlays/" + overlay.getFileName()));
+            return directories.stream().map(RenderedDeployment::of);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ObjectNode flinkDeploymentNode() {
+        return Kustomize.single(resources, "FlinkDeployment");
+    }
+
+    FlinkDeployment flinkDeployment() {
+        return OperatorModel.flinkDeployment(flinkDeploymentNode());
+    }
+
+    Map<String, String> flinkConfiguration() {
+        return flinkDeployment().getSpec().getFlinkConfiguration();
+    }
+
+    Container mainContainer() {
+        return flinkDeployment().getSpec().getPodTemplate().getSpec().getContainers().stream()
+                .filter(container -> container.getName().equals(MAIN_CONTAINER))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + ": the pod template has no " + MAIN_CONTAINER));
+    }
+
+    /** The path the job's {@code --config} argument names. */
+    String configFilePath() {
+        List<String> args = Arrays.asList(flinkDeployment().getSpec().getJob().getArgs());
+        int index = args.indexOf(CONFIG_ARGUMENT);
+        if (index < 0 || index + 1 >= args.size()) {
+            throw new AssertionError(name + ": job.args has no " + CONFIG_ARGUMENT + " <path>");
+        }
+        return args.get(index + 1);
+    }
+
+    /** The ConfigMap a path inside the Flink container comes from, found through its volume mount. */
+    ObjectNode configMapMountedAt(String path) {
+        VolumeMount mount = mainContainer().getVolumeMounts().stream()
+                .filter(m -> path.startsWith(m.getMountPath() + "/"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + ": nothing is mounted where " + path + " lies"));
+        Volume volume = flinkDeployment().getSpec().getPodTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + ": no volume " + mount.getName()));
+        if (volume.getConfigMap() == null) {
+            throw new AssertionError(name + ": volume " + mount.getName() + " is not a ConfigMap");
+        }
+        String configMapName = volume.getConfigMap().getName();
+        return resources.stream()
+                .filter(r -> r.path("kind").asText().equals("ConfigMap"))
+                .filter(r -> r.path("metadata").path("name").asText().equals(configMapName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + ": no ConfigMap " + configMapName));
+    }
+
+    /** The content of the file {@code --config} names, as the mounted ConfigMap provides it. */
+    String configFileContent() {
+        String path = configFilePath();
+        ObjectNode configMap = configMapMountedAt(path);
+        String key = path.substring(path.lastIndexOf('/') + 1);
+        JsonNode content = configMap.path("data").path(key);
+        if (!content.isTextual()) {
+            throw new AssertionError(name + ": ConfigMap " + configMap.path("metadata").path("name") + " has no " + key);
+        }
+        return content.asText();
+    }
+
+    /**
+     * The job's configuration as it starts in this deployment: the arguments, with the ConfigMap's
+     * file written to a local directory in place of the mounted one.
+     */
+    JobConfig jobConfig(Path localDirectory) {
+        Path configFile = localDirectory.resolve("deployed.properties");
+        try {
+            Files.writeString(configFile, configFileContent(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String mounted = configFilePath();
+        String[] args = Arrays.stream(flinkDeployment().getSpec().getJob().getArgs())
+                .map(arg -> arg.equals(mounted) ? configFile.toString() : arg)
+                .toArray(String[]::new);
+        return JobSchema.fromArguments(args);
+    }
+
+    /** Every text value of the FlinkDeployment's flinkConfiguration and job arguments. */
+    List<String> values() {
+        return Stream.concat(
+                        flinkConfiguration().values().stream(),
+                        Arrays.stream(flinkDeployment().getSpec().getJob().getArgs()))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
