@@ -6,8 +6,7 @@ import dev.streamlake.delta.testing.Faults;
 import dev.streamlake.delta.testing.KernelTableReader;
 import dev.streamlake.delta.testing.SampleJob;
 import dev.streamlake.delta.testing.TableConsistency;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
+import dev.streamlake.testing.flink.FlinkCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,13 +29,7 @@ class DeltaSinkRecoveryIT {
     private static final String COMMIT_FILE = "/_delta_log/\\d{20}\\.json$";
     private static final String LOG_DIRECTORY = "/_delta_log$";
 
-    @RegisterExtension
-    static final MiniClusterExtension MINI_CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final FlinkCluster FLINK = new FlinkCluster();
 
     @TempDir Path directory;
 
@@ -52,11 +45,11 @@ class DeltaSinkRecoveryIT {
     }
 
     private String faultyTable() {
-        return FaultInjectingFileSystem.SCHEME + "://" + directory.toUri().getPath();
+        return FaultInjectingFileSystem.LOCAL_SCHEME + "://" + directory.toUri().getPath();
     }
 
     private static void runJob(String tablePath, long failAtId) throws Exception {
-        SampleJob.build(tablePath, 2, ROWS, 1_500, failAtId).execute("delta sink recovery");
+        SampleJob.build(FLINK.environment(), tablePath, 2, ROWS, 1_500, failAtId).execute("delta sink recovery");
     }
 
     @Test

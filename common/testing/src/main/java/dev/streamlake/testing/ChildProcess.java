@@ -112,10 +112,6 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
         kill();

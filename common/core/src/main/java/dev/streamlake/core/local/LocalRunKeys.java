@@ -12,6 +12,13 @@ import java.time.Duration;
  */
 public final class LocalRunKeys {
 
+    public static final ConfigKey<Boolean> EMBEDDED =
+            ConfigKey.of("local.embedded", ValueType.bool())
+                    .withDefault(false)
+                    .withDescription(
+                            "Run on an embedded MiniCluster in this JVM, with the Flink Web UI on localhost"
+                                    + " (the README's local run); false when submitted to a cluster or MSF.");
+
     public static final ConfigKey<Integer> WEB_UI_PORT =
             ConfigKey.of("local.web-ui.port", ValueType.nonNegativeInt())
                     .withDefault(8081)
@@ -35,7 +42,7 @@ public final class LocalRunKeys {
                     .withDescription("Parallelism of the local run.");
 
     public static final ConfigSchema SCHEMA =
-            ConfigSchema.builder().add(WEB_UI_PORT, CHECKPOINT_DIR, CHECKPOINT_INTERVAL, PARALLELISM).build();
+            ConfigSchema.builder().add(EMBEDDED, WEB_UI_PORT, CHECKPOINT_DIR, CHECKPOINT_INTERVAL, PARALLELISM).build();
 
     private LocalRunKeys() {}
 }

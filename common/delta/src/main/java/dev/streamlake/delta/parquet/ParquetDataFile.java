@@ -14,13 +14,17 @@ import java.io.IOException;
 public final class ParquetDataFile {
 
     private static final long MAX_ROW_GROUP_BYTES = 128L * 1024 * 1024;
+    private static final int MAX_PAGE_BYTES = 1024 * 1024;
+    private static final int PAGES_PER_TARGET = 16;
 
     private final FlinkParquetOutputFile file;
     private final ParquetWriter<RowData> writer;
 
     /**
      * Opens the file. Row groups are at most the target file size, so a file that reaches its
-     * target holds complete row groups.
+     * target holds complete row groups. Pages are small against the target: the size Parquet
+     * reports counts the open page uncompressed, which would make files far smaller than their
+     * target if one page held most of a file.
      */
     public ParquetDataFile(
             Path path,
@@ -35,6 +39,7 @@ public final class ParquetDataFile {
                         .withConf(new PlainParquetConfiguration())
                         .withCompressionCodec(compression)
                         .withRowGroupSize(Math.min(targetFileSize, MAX_ROW_GROUP_BYTES))
+                        .withPageSize((int) Math.min(MAX_PAGE_BYTES, targetFileSize / PAGES_PER_TARGET))
                         .build();
     }
 

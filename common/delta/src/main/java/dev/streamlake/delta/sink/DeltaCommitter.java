@@ -3,6 +3,8 @@ package dev.streamlake.delta.sink;
 import dev.streamlake.delta.table.DeltaTable;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.metrics.groups.SinkCommitterMetricGroup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Appends commit bundles to the Delta table in version order, one transaction each. All bundles
@@ -17,6 +20,8 @@ import java.util.OptionalLong;
  * in the checkpoint and is committed again, or recognised as committed, after the restart.
  */
 final class DeltaCommitter implements Committer<CommitBundle> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaCommitter.class);
 
     private final DeltaTable table;
     private final DeltaCommitterMetrics metrics;
@@ -40,7 +45,15 @@ final class DeltaCommitter implements Committer<CommitBundle> {
                             bundle.previousVersion(),
                             bundle.files());
             if (tableVersion.isPresent()) {
-                metrics.committed(tableVersion.getAsLong(), System.nanoTime() - started);
+                long nanos = System.nanoTime() - started;
+                metrics.committed(tableVersion.getAsLong(), nanos);
+                LOG.info(
+                        "Committed {} files as Delta table version {} ({} version {}) in {} ms",
+                        bundle.files().size(),
+                        tableVersion.getAsLong(),
+                        bundle.applicationId(),
+                        bundle.version(),
+                        TimeUnit.NANOSECONDS.toMillis(nanos));
             } else {
                 request.signalAlreadyCommitted();
             }

@@ -3,9 +3,10 @@ package dev.streamlake.delta.stats;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import org.apache.flink.table.data.DecimalData;
-import org.apache.flink.table.data.binary.BinaryStringData;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -14,9 +15,18 @@ import java.util.Map;
  */
 final class LeafStatistics implements ColumnStatistics {
 
+    /** Delta compares strings by their UTF-8 bytes, which is the order of their code points. */
+    private static final Comparator<Object> CODE_POINT_ORDER =
+            (a, b) -> compareCodePoints((String) a, (String) b);
+
+    @SuppressWarnings("unchecked")
+    private static final Comparator<Object> NATURAL_ORDER = (a, b) -> ((Comparable<Object>) a).compareTo(b);
+
     private final Column column;
     private final LogicalType type;
     private final boolean bounded;
+    private final boolean text;
+    private final Comparator<Object> order;
     private long nullCount;
     private boolean sawNaN;
     private Object min;
@@ -26,6 +36,9 @@ final class LeafStatistics implements ColumnStatistics {
         this.column = column;
         this.type = type;
         this.bounded = StatisticsLiterals.hasBounds(type);
+        this.text =
+                type.getTypeRoot() == LogicalTypeRoot.CHAR || type.getTypeRoot() == LogicalTypeRoot.VARCHAR;
+        this.order = text ? CODE_POINT_ORDER : NATURAL_ORDER;
     }
 
     @Override
@@ -41,11 +54,12 @@ final class LeafStatistics implements ColumnStatistics {
             sawNaN = true;
             return;
         }
-        if (min == null || compare(value, min) < 0) {
-            min = copy(value);
+        Object comparable = text ? value.toString() : value;
+        if (min == null || order.compare(comparable, min) < 0) {
+            min = copy(comparable);
         }
-        if (max == null || compare(value, max) > 0) {
-            max = copy(value);
+        if (max == null || order.compare(comparable, max) > 0) {
+            max = copy(comparable);
         }
     }
 
@@ -54,21 +68,24 @@ final class LeafStatistics implements ColumnStatistics {
                 || (value instanceof Float && ((Float) value).isNaN());
     }
 
-    /** Values of one column are of one class, each comparable to its own kind. */
-    @SuppressWarnings("unchecked")
-    private static int compare(Object value, Object bound) {
-        return ((Comparable<Object>) value).compareTo(bound);
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int left = a.codePointAt(i);
+            int right = b.codePointAt(j);
+            if (left != right) {
+                return Integer.compare(left, right);
+            }
+            i += Character.charCount(left);
+            j += Character.charCount(right);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    /** Strings and decimals may be views of a buffer the next record reuses. */
+    /** Decimals may be views of a buffer the next record reuses. */
     private static Object copy(Object value) {
-        if (value instanceof BinaryStringData) {
-            return ((BinaryStringData) value).copy();
-        }
-        if (value instanceof DecimalData) {
-            return ((DecimalData) value).copy();
-        }
-        return value;
+        return value instanceof DecimalData ? ((DecimalData) value).copy() : value;
     }
 
     @Override

@@ -17,7 +17,9 @@ public final class Faults {
     public enum Operation {
         LIST,
         CREATE,
-        RENAME
+        RENAME,
+        /** Closing a written file, which completes it. */
+        CLOSE
     }
 
     /** Whether the operation fails before it happens or after it has happened. */

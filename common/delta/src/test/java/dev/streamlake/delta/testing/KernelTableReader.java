@@ -85,6 +85,22 @@ public final class KernelTableReader {
         return latestSnapshot().getLatestTransactionVersion(engine, applicationId);
     }
 
+    /** The data files of a snapshot, as its add actions give them. */
+    public List<FileStatus> dataFiles(Snapshot snapshot) {
+        List<FileStatus> dataFiles = new ArrayList<>();
+        try (CloseableIterator<FilteredColumnarBatch> scanFiles =
+                snapshot.getScanBuilder().build().getScanFiles(engine)) {
+            while (scanFiles.hasNext()) {
+                try (CloseableIterator<Row> files = scanFiles.next().getRows()) {
+                    files.forEachRemaining(file -> dataFiles.add(InternalScanFileUtils.getAddFileStatus(file)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dataFiles;
+    }
+
     public List<Map<String, Object>> read(Snapshot snapshot) {
         Scan scan = snapshot.getScanBuilder().build();
         Row scanState = scan.getScanState(engine);

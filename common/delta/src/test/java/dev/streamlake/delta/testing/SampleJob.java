@@ -17,18 +17,23 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class SampleJob {
 
-    private SampleJob() {}
-
     /** No id fails. */
     public static final long NO_FAILURE = -1;
 
+    private SampleJob() {}
+
+    /** Builds the job on {@code env} and returns it. */
     public static StreamExecutionEnvironment build(
-            String tablePath, int parallelism, long rows, double rowsPerSecond, long failAtId) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            StreamExecutionEnvironment env,
+            String tablePath,
+            int parallelism,
+            long rows,
+            double rowsPerSecond,
+            long failAtId) {
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         env.setParallelism(parallelism);
         env.enableCheckpointing(200);
-        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(5, 200));
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(10, 200));
         DataGeneratorSource<Long> ids =
                 new DataGeneratorSource<>(
                         index -> index, rows, RateLimiterStrategy.perSecond(rowsPerSecond), Types.LONG);

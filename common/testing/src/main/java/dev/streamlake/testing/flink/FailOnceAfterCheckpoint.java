@@ -7,13 +7,15 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 
 /**
- * Passes records through unchanged, and fails the task once, the first time any of its subtasks
- * learns that checkpoint {@code checkpointId} (or a later one) is complete; the job then restores
- * from that checkpoint. "Once" holds per {@code failureId} for the whole test JVM, across the
- * restarts it causes, so give every test its own id and parallel tests do not interfere.
+ * Passes records through unchanged, and fails the task once: at the {@code recordsAfter}-th
+ * record a subtask sees after it learned that checkpoint {@code checkpointId} (or a later one) is
+ * complete. The records before it have gone downstream since that checkpoint, so the sinks must
+ * roll them back or the job write them twice; the job then restores from the checkpoint.
+ * "Once" holds per {@code failureId} for the whole test JVM, across the restarts it causes: give
+ * every test its own id, and parallel tests do not interfere.
  *
  * <pre>{@code
- * stream.map(new FailOnceAfterCheckpoint<>(failureId, 2)).uid("fail-once")
+ * stream.map(new FailOnceAfterCheckpoint<>(failureId, 2, 50)).uid("fail-once")
  * assertThat(FailOnceAfterCheckpoint.hasFailed(failureId)).isTrue();
  * }</pre>
  */
@@ -26,10 +28,18 @@ public final class FailOnceAfterCheckpoint<T> implements MapFunction<T, T>, Chec
 
     private final String failureId;
     private final long checkpointId;
+    private final long recordsAfter;
 
-    public FailOnceAfterCheckpoint(String failureId, long checkpointId) {
+    private transient boolean checkpointComplete;
+    private transient long recordsSinceCheckpoint;
+
+    public FailOnceAfterCheckpoint(String failureId, long checkpointId, long recordsAfter) {
+        if (recordsAfter < 1) {
+            throw new IllegalArgumentException("recordsAfter must be at least 1, not " + recordsAfter);
+        }
         this.failureId = failureId;
         this.checkpointId = checkpointId;
+        this.recordsAfter = recordsAfter;
     }
 
     public static boolean hasFailed(String failureId) {
@@ -38,22 +48,23 @@ public final class FailOnceAfterCheckpoint<T> implements MapFunction<T, T>, Chec
 
     @Override
     public T map(T value) {
+        if (checkpointComplete && ++recordsSinceCheckpoint >= recordsAfter && FAILED.add(failureId)) {
+            throw new InjectedFailure(failureId, checkpointId, recordsSinceCheckpoint);
+        }
         return value;
     }
 
     @Override
     public void notifyCheckpointComplete(long completedCheckpointId) {
-        if (completedCheckpointId >= checkpointId && FAILED.add(failureId)) {
-            throw new InjectedFailure(failureId, completedCheckpointId);
-        }
+        checkpointComplete |= completedCheckpointId >= checkpointId;
     }
 
     /** The failure this operator injects, recognisable in logs and job results. */
     public static final class InjectedFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        InjectedFailure(String failureId, long checkpointId) {
-            super("Injected failure " + failureId + " after checkpoint " + checkpointId);
+        InjectedFailure(String failureId, long checkpointId, long records) {
+            super("Injected failure " + failureId + " at record " + records + " after checkpoint " + checkpointId);
         }
     }
 }

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The MiniCluster every integration test uses: {@value #TASK_MANAGERS} task managers with
  * {@value #SLOTS_PER_TASK_MANAGER} slots each, default parallelism {@value #DEFAULT_PARALLELISM}
- * (what two cores carry), every socket on 127.0.0.1. One per test class; the shared servers outlive it.
+ * (what two cores carry), every socket on 127.0.0.1. One per test class, registered on a static
+ * field; the shared servers outlive it.
  * Inside a test, {@code StreamExecutionEnvironment.getExecutionEnvironment()} also runs on it.
  *
  * <pre>{@code
@@ -197,8 +198,12 @@ public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, 
 
     /** Cancels the job and waits until it has ended. */
     public void cancel(JobClient job) throws Exception {
-        if (!status(job).isGloballyTerminalState()) {
+        try {
             get(job.cancel());
+        } catch (Exception e) {
+            if (!status(job).isGloballyTerminalState()) {
+                throw e;
+            }
         }
         awaitEnd(job);
     }

@@ -78,7 +78,7 @@ public final class KinesisLocal {
     }
 
     /** The unpacked package: main.js and the server.json certificate it needs even over plain HTTP. */
-    static Path packageDir(Path home) {
+    private static Path packageDir(Path home) {
         return home.resolve("node_modules").resolve(PACKAGE);
     }
 

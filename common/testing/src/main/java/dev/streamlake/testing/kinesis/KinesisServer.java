@@ -87,4 +87,12 @@ public final class KinesisServer extends SharedServer<KinesisMock> {
         properties.setProperty(ConsumerConfigConstants.STREAM_INITIAL_POSITION, "TRIM_HORIZON");
         return properties;
     }
+
+    /** {@link #consumerProperties()} with enhanced fan-out, registering {@code consumerName} on the stream. */
+    public Properties enhancedFanOutConsumerProperties(String consumerName) {
+        Properties properties = consumerProperties();
+        properties.setProperty(ConsumerConfigConstants.RECORD_PUBLISHER_TYPE, "EFO");
+        properties.setProperty(ConsumerConfigConstants.EFO_CONSUMER_NAME, consumerName);
+        return properties;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.streamlake.testing.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
@@ -13,18 +12,24 @@ class FailOnceAfterCheckpointTest {
     private final String failureId = "unit-" + UUID.randomUUID();
 
     @Test
-    void passesRecordsThroughUnchanged() {
-        assertThat(new FailOnceAfterCheckpoint<String>(failureId, 1).map("record")).isEqualTo("record");
+    void passesRecordsThroughUntilTheCheckpointCompletes() {
+        FailOnceAfterCheckpoint<String> operator = new FailOnceAfterCheckpoint<>(failureId, 3, 1);
+
+        operator.notifyCheckpointComplete(2);
+
+        assertThat(operator.map("a")).isEqualTo("a");
+        assertThat(operator.map("b")).isEqualTo("b");
+        assertThat(FailOnceAfterCheckpoint.hasFailed(failureId)).isFalse();
     }
 
     @Test
-    void failsWhenTheGivenCheckpointCompletesNotBefore() {
-        FailOnceAfterCheckpoint<String> operator = new FailOnceAfterCheckpoint<>(failureId, 3);
+    void failsAtTheGivenRecordAfterTheCheckpoint() {
+        FailOnceAfterCheckpoint<String> operator = new FailOnceAfterCheckpoint<>(failureId, 3, 3);
+        operator.notifyCheckpointComplete(4);
 
-        operator.notifyCheckpointComplete(2);
-        assertThat(FailOnceAfterCheckpoint.hasFailed(failureId)).isFalse();
-
-        assertThatThrownBy(() -> operator.notifyCheckpointComplete(3))
+        assertThat(operator.map("first")).isEqualTo("first");
+        assertThat(operator.map("second")).isEqualTo("second");
+        assertThatThrownBy(() -> operator.map("third"))
                 .isInstanceOf(FailOnceAfterCheckpoint.InjectedFailure.class)
                 .hasMessageContaining(failureId);
         assertThat(FailOnceAfterCheckpoint.hasFailed(failureId)).isTrue();
@@ -32,21 +37,25 @@ class FailOnceAfterCheckpointTest {
 
     @Test
     void failsOnlyOnceAcrossSubtasksAndRestarts() {
-        FailOnceAfterCheckpoint<String> failing = new FailOnceAfterCheckpoint<>(failureId, 1);
-        assertThatThrownBy(() -> failing.notifyCheckpointComplete(1))
-                .isInstanceOf(FailOnceAfterCheckpoint.InjectedFailure.class);
+        FailOnceAfterCheckpoint<String> failing = new FailOnceAfterCheckpoint<>(failureId, 1, 1);
+        failing.notifyCheckpointComplete(1);
+        assertThatThrownBy(() -> failing.map("x")).isInstanceOf(FailOnceAfterCheckpoint.InjectedFailure.class);
 
-        FailOnceAfterCheckpoint<String> restarted = new FailOnceAfterCheckpoint<>(failureId, 1);
-        assertThatCode(() -> restarted.notifyCheckpointComplete(2)).doesNotThrowAnyException();
-        assertThatCode(() -> failing.notifyCheckpointComplete(3)).doesNotThrowAnyException();
+        FailOnceAfterCheckpoint<String> restarted = new FailOnceAfterCheckpoint<>(failureId, 1, 1);
+        restarted.notifyCheckpointComplete(2);
+
+        assertThat(restarted.map("y")).isEqualTo("y");
+        assertThat(failing.map("z")).isEqualTo("z");
     }
 
     @Test
     void testsWithOtherIdsFailIndependently() {
-        FailOnceAfterCheckpoint<String> first = new FailOnceAfterCheckpoint<>(failureId, 1);
-        FailOnceAfterCheckpoint<String> other = new FailOnceAfterCheckpoint<>(failureId + "-other", 1);
-        assertThatThrownBy(() -> first.notifyCheckpointComplete(1)).isInstanceOf(FailOnceAfterCheckpoint.InjectedFailure.class);
+        FailOnceAfterCheckpoint<String> first = new FailOnceAfterCheckpoint<>(failureId, 1, 1);
+        FailOnceAfterCheckpoint<String> other = new FailOnceAfterCheckpoint<>(failureId + "-other", 1, 1);
+        first.notifyCheckpointComplete(1);
+        other.notifyCheckpointComplete(1);
+        assertThatThrownBy(() -> first.map("x")).isInstanceOf(FailOnceAfterCheckpoint.InjectedFailure.class);
 
-        assertThatThrownBy(() -> other.notifyCheckpointComplete(1)).isInstanceOf(FailOnceAfterCheckpoint.InjectedFailure.class);
+        assertThatThrownBy(() -> other.map("x")).isInstanceOf(FailOnceAfterCheckpoint.InjectedFailure.class);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import dev.streamlake.testing.NumberedRecords;
@@ -36,48 +37,53 @@ class KafkaExactlyOnceIT {
     static final FlinkCluster FLINK = new FlinkCluster();
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
-    private static final int FIRST_HALF = 1000;
-    private static final int INPUT = 2000;
+    private static final int FIRST_INPUT = 1000;
+    private static final int BATCH = 20;
+    /** More than a batch per subtask: records written after the checkpoint have reached the broker. */
+    private static final int RECORDS_BEFORE_FAILURE = 25;
     private static final int AFTER_SAVEPOINT = 500;
-    private static final int PACED_BATCHES = 10;
-    private static final long PAUSE_BETWEEN_BATCHES_MS = 150;
+    private static final Duration UNCOMMITTED_WAIT = Duration.ofSeconds(30);
 
     @TempDir
     static Path savepoints;
 
     private final String id = "kafka-exactly-once-" + UUID.randomUUID();
-    private final String input = id + "-in";
-    private final String output = id + "-out";
+    private final String inputTopic = id + "-in";
+    private final String outputTopic = id + "-out";
 
     @Test
     void readCommittedConsumerSeesEveryRecordOnceAcrossAnInjectedFailureAndASavepointRestart() throws Exception {
-        KAFKA.createTopic(input, 2);
-        KAFKA.createTopic(output, 2);
-        KAFKA.produce(input, NumberedRecords.range(0, FIRST_HALF));
+        KAFKA.createTopic(inputTopic, 2);
+        KAFKA.createTopic(outputTopic, 2);
+        KAFKA.produce(inputTopic, NumberedRecords.range(0, FIRST_INPUT));
 
         JobClient job = FLINK.start(copyJob(), "kafka-copy");
-        FLINK.await(job, "first checkpoint committed output", TIMEOUT, () -> !committed().isEmpty());
-        // The second half arrives while the job checkpoints, so the failure cuts through open transactions.
-        int batch = (INPUT - FIRST_HALF) / PACED_BATCHES;
-        for (int from = FIRST_HALF; from < INPUT; from += batch) {
-            KAFKA.produce(input, NumberedRecords.range(from, from + batch));
-            Thread.sleep(PAUSE_BETWEEN_BATCHES_MS);
-        }
-        FLINK.await(job, "failure injected and every input record committed", TIMEOUT,
-                () -> FailOnceAfterCheckpoint.hasFailed(id) && committed().size() >= INPUT);
+        AtomicInteger produced = new AtomicInteger(FIRST_INPUT);
+        // Input keeps arriving until the failure, so that the failure cuts through records the sink
+        // wrote after the checkpoint: EXACTLY_ONCE aborts them, AT_LEAST_ONCE would write them twice.
+        FLINK.await(job, "failure injected while input arrives", TIMEOUT, () -> {
+            KAFKA.produce(inputTopic, NumberedRecords.range(produced.get(), produced.addAndGet(BATCH)));
+            return FailOnceAfterCheckpoint.hasFailed(id);
+        });
+        int input = produced.get();
+        FLINK.await(job, "every input record committed", TIMEOUT, () -> committed().size() >= input);
         assertThat(FLINK.checkpointStats(job).getCounts().getNumberOfRestoredCheckpoints())
                 .as("restores from a checkpoint after the injected failure")
                 .isPositive();
 
         String savepoint = FLINK.stopWithSavepoint(job, savepoints.toUri().toString());
-        KAFKA.produce(input, NumberedRecords.range(INPUT, INPUT + AFTER_SAVEPOINT));
+        KAFKA.produce(inputTopic, NumberedRecords.range(input, input + AFTER_SAVEPOINT));
         JobClient resumed = FLINK.restartFrom(savepoint, copyJob(), "kafka-copy-resumed");
         FLINK.await(resumed, "records produced after the savepoint committed", TIMEOUT,
-                () -> committed().size() >= INPUT + AFTER_SAVEPOINT);
+                () -> committed().size() >= input + AFTER_SAVEPOINT);
         FLINK.cancel(resumed);
 
+        int expected = input + AFTER_SAVEPOINT;
         assertThat(committed())
-                .containsExactlyInAnyOrderElementsOf(NumberedRecords.asStrings(NumberedRecords.range(0, INPUT + AFTER_SAVEPOINT)));
+                .containsExactlyInAnyOrderElementsOf(NumberedRecords.asStrings(NumberedRecords.range(0, expected)));
+        assertThat(KAFKA.consume(outputTopic, IsolationLevel.READ_UNCOMMITTED, expected + 1, UNCOMMITTED_WAIT))
+                .as("records of the transaction the failure aborted, seen by read_uncommitted only")
+                .hasSizeGreaterThan(expected);
     }
 
     private StreamExecutionEnvironment copyJob() {
@@ -88,7 +94,7 @@ class KafkaExactlyOnceIT {
 
         KafkaSource<String> source = KafkaSource.<String>builder()
                 .setBootstrapServers(KAFKA.bootstrapServers())
-                .setTopics(input)
+                .setTopics(inputTopic)
                 .setGroupId(id)
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setValueOnlyDeserializer(new SimpleStringSchema())
@@ -96,7 +102,7 @@ class KafkaExactlyOnceIT {
         KafkaSink<String> sink = KafkaSink.<String>builder()
                 .setBootstrapServers(KAFKA.bootstrapServers())
                 .setRecordSerializer(KafkaRecordSerializationSchema.builder()
-                        .setTopic(output)
+                        .setTopic(outputTopic)
                         .setValueSerializationSchema(new SimpleStringSchema())
                         .build())
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -105,13 +111,13 @@ class KafkaExactlyOnceIT {
                 .build();
 
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "input").uid("input")
-                .map(new FailOnceAfterCheckpoint<>(id, 3)).uid("fail-once").name("fail once after checkpoint 3")
+                .map(new FailOnceAfterCheckpoint<>(id, 2, RECORDS_BEFORE_FAILURE)).uid("fail-once").name("fail once")
                 .sinkTo(sink).uid("output").name("output");
         return env;
     }
 
     private List<String> committed() {
-        return NumberedRecords.asStrings(KAFKA.consumeAll(output, IsolationLevel.READ_COMMITTED).stream()
+        return NumberedRecords.asStrings(KAFKA.consumeAll(outputTopic, IsolationLevel.READ_COMMITTED).stream()
                 .map(ConsumerRecord::value)
                 .collect(Collectors.toList()));
     }

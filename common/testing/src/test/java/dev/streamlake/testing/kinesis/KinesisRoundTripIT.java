@@ -16,7 +16,6 @@ import org.apache.flink.connector.kinesis.sink.KinesisStreamsSink;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
-import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,11 +63,9 @@ class KinesisRoundTripIT {
         KINESIS.createStream(input, 2);
         KINESIS.createStream(output, 2);
         KINESIS.putRecords(input, NumberedRecords.range(0, 300));
-        Properties fanOut = KINESIS.consumerProperties();
-        fanOut.setProperty(ConsumerConfigConstants.RECORD_PUBLISHER_TYPE, "EFO");
-        fanOut.setProperty(ConsumerConfigConstants.EFO_CONSUMER_NAME, id);
 
-        FLINK.runUntil(copyJob(fanOut), "kinesis-copy-efo", "300 records copied", TIMEOUT, () -> copied().size() >= 300);
+        FLINK.runUntil(copyJob(KINESIS.enhancedFanOutConsumerProperties(id)), "kinesis-copy-efo", "300 records copied",
+                TIMEOUT, () -> copied().size() >= 300);
 
         assertThat(copied()).containsExactlyInAnyOrderElementsOf(expected(300));
     }

@@ -4,6 +4,8 @@ import dev.streamlake.core.config.ConfigKey;
 import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.ValueType;
 
+import org.apache.flink.configuration.MemorySize;
+
 import java.time.Duration;
 
 /** The sensor window statistics job's own configuration keys. */
@@ -61,6 +63,21 @@ public final class SensorStatsKeys {
             ConfigKey.of("delta.too-late.table", ValueType.string())
                     .withDescription("Delta table URI of readings that arrived after their window closed for good.");
 
+    public static final ConfigKey<MemorySize> DELTA_TARGET_FILE_SIZE =
+            ConfigKey.of("delta.target-file-size", ValueType.memorySize())
+                    .withDefault(MemorySize.parse("128mb"))
+                    .withDescription("A Delta data file is closed when it reaches this size (and at every checkpoint).");
+
+    public static final ConfigKey<Integer> DELTA_LOG_CHECKPOINT_INTERVAL =
+            ConfigKey.of("delta.log-checkpoint-interval", ValueType.positiveInt())
+                    .withDefault(10)
+                    .withDescription("Write a Delta log checkpoint every this many commits, so readers start fast.");
+
+    public static final ConfigKey<Boolean> DELTA_SCHEMA_EVOLUTION =
+            ConfigKey.of("delta.schema-evolution", ValueType.bool())
+                    .withDefault(false)
+                    .withDescription("Add new nullable columns to an existing table instead of failing on them.");
+
     public static final ConfigKey<Boolean> STATS_TO_KAFKA =
             ConfigKey.of("output.kafka.enabled", ValueType.bool())
                     .withDefault(false)
@@ -80,6 +97,9 @@ public final class SensorStatsKeys {
                             STATS_TABLE,
                             DEAD_LETTER_TABLE,
                             TOO_LATE_TABLE,
+                            DELTA_TARGET_FILE_SIZE,
+                            DELTA_LOG_CHECKPOINT_INTERVAL,
+                            DELTA_SCHEMA_EVOLUTION,
                             STATS_TO_KAFKA)
                     .build();
 

@@ -11,6 +11,7 @@ import dev.streamlake.core.kinesis.KinesisKeys;
 import dev.streamlake.core.kinesis.RecordPublisher;
 import dev.streamlake.core.source.SourceKeys;
 import dev.streamlake.core.source.SourceType;
+import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,11 +34,11 @@ class ExampleConfigurationTest {
 
     @Test
     void thePropertiesFileStartsAKafkaToDeltaOnS3Job() {
-        JobConfig config = JobSchema.fromArguments("--config", PROPERTIES.toString());
+        JobConfig config = JobStartup.fromArguments("--config", PROPERTIES.toString());
 
+        SensorStatsConfig settings = JobStartup.assertStarts(config);
         assertThat(config.get(SourceKeys.TYPE)).isEqualTo(SourceType.KAFKA);
-        JobConnectors.assertBuildable(config);
-        assertThat(JobConnectors.deltaTables(config)).allMatch(table -> "s3".equals(table.getScheme()));
+        assertThat(JobStartup.deltaTables(settings)).allMatch(table -> "s3".equals(table.getScheme()));
     }
 
     @Test
@@ -51,18 +52,18 @@ class ExampleConfigurationTest {
 
     @Test
     void thePropertyGroupsStartAKinesisToDeltaOnS3Job() {
-        JobConfig config = JobSchema.fromApplicationProperties(MSF_GROUPS);
+        JobConfig config = JobStartup.fromApplicationProperties(MSF_GROUPS);
 
+        SensorStatsConfig settings = JobStartup.assertStarts(config);
         assertThat(config.get(SourceKeys.TYPE)).isEqualTo(SourceType.KINESIS);
         assertThat(config.get(KinesisKeys.SOURCE_RECORD_PUBLISHER)).isEqualTo(RecordPublisher.EFO);
-        JobConnectors.assertBuildable(config);
-        assertThat(JobConnectors.deltaTables(config)).allMatch(table -> "s3".equals(table.getScheme()));
+        assertThat(JobStartup.deltaTables(settings)).allMatch(table -> "s3".equals(table.getScheme()));
     }
 
     @Test
     void thePropertyGroupsLeaveToTheServiceWhatItOwns() {
         // MSF sets checkpointing, state backend, restarts and parallelism; the job would ignore them.
-        JobConfig config = JobSchema.fromApplicationProperties(MSF_GROUPS);
+        JobConfig config = JobStartup.fromApplicationProperties(MSF_GROUPS);
 
         List<String> serviceOwned = EnvironmentKeys.SCHEMA.keys().stream()
                 .filter(key -> key != EnvironmentKeys.RUNTIME_PLATFORM)

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The Flink configuration of the image (conf/config.yaml) and of every FlinkDeployment holds only
@@ -36,10 +35,6 @@ class FlinkConfigurationTest {
 
     @TempDir
     Path localDirectory;
-
-    static Stream<RenderedDeployment> deployments() {
-        return RenderedDeployment.all();
-    }
 
     @Test
     void flinkReadsEverySettingOfConfigYaml() {
@@ -55,7 +50,7 @@ class FlinkConfigurationTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void flinkConfigurationHoldsOnlyFlinkOptionsWithValidValues(RenderedDeployment deployment) {
         assertThat(FlinkOptions.problems(deployment.flinkConfiguration())).isEmpty();
     }
@@ -63,14 +58,14 @@ class FlinkConfigurationTest {
     @Test
     void configYamlSaysWhatTheJobAppliesByDefault() {
         Configuration job =
-                JobEnvironment.flinkConfiguration(JobSchema.fromArguments("--source.type", "generator"), RuntimePlatform.LOCAL);
+                JobEnvironment.flinkConfiguration(JobStartup.fromArguments("--source.type", "generator"), RuntimePlatform.LOCAL);
 
         assertThat(disagreements(job, CONFIG_YAML)).isEmpty();
         assertThat(shared(job, CONFIG_YAML)).contains("execution.checkpointing.interval", "state.backend.type");
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void flinkConfigurationSaysWhatTheDeployedJobApplies(RenderedDeployment deployment) {
         Configuration job =
                 JobEnvironment.flinkConfiguration(deployment.jobConfig(localDirectory), RuntimePlatform.KUBERNETES);

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The FlinkDeployment of k8s/base and of every overlay, rendered as kustomize would, is one the
@@ -22,12 +21,8 @@ import java.util.stream.Stream;
  */
 class FlinkDeploymentSchemaTest {
 
-    static Stream<RenderedDeployment> deployments() {
-        return RenderedDeployment.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void everyFieldIsOneTheOperatorDeclares(RenderedDeployment deployment) {
         FlinkDeployment flinkDeployment = deployment.flinkDeployment();
 
@@ -49,7 +44,7 @@ class FlinkDeploymentSchemaTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void flinkConfigurationValuesAreStrings(RenderedDeployment deployment) {
         // The CRD declares a map of strings: the API server refuses an unquoted 2 or true.
         JsonNode configuration = deployment.flinkDeploymentNode().path("spec").path("flinkConfiguration");
@@ -62,7 +57,7 @@ class FlinkDeploymentSchemaTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void runsTheFlinkVersionTheJobIsBuiltFor(RenderedDeployment deployment) {
         String[] built = Project.flinkVersion().split("\\.");
 

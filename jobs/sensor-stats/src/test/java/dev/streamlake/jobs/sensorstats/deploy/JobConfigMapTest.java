@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The job's {@code --config} file reaches the JobManager from the kustomize-generated ConfigMap,
@@ -30,12 +29,8 @@ class JobConfigMapTest {
     @TempDir
     Path localDirectory;
 
-    static Stream<RenderedDeployment> deployments() {
-        return RenderedDeployment.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void theConfigArgumentNamesAFileOfTheMountedConfigMap(RenderedDeployment deployment) {
         assertThat(deployment.configFileContent()).contains("source.type=");
     }
@@ -73,12 +68,11 @@ class JobConfigMapTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void theJobStartsWithTheDeployedConfiguration(RenderedDeployment deployment) {
-        JobConfig config = deployment.jobConfig(localDirectory);
+        SensorStatsConfig settings = JobStartup.assertStarts(deployment.jobConfig(localDirectory));
 
-        JobConnectors.assertBuildable(config);
-        assertThat(JobConnectors.deltaTables(config)).allMatch(table -> "s3".equals(table.getScheme()));
+        assertThat(JobStartup.deltaTables(settings)).allMatch(table -> "s3".equals(table.getScheme()));
     }
 
     /** The values at a kustomize field path, which steps through lists as kustomize does. */

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The job image (k8s/Dockerfile) holds the jar the build makes, where every FlinkDeployment looks
@@ -23,10 +22,6 @@ import java.util.stream.Stream;
 class JobImageTest {
 
     private static final JobImage IMAGE = JobImage.read(Project.file("k8s/Dockerfile"));
-
-    static Stream<RenderedDeployment> deployments() {
-        return RenderedDeployment.all();
-    }
 
     @Test
     void buildsOnTheFlinkImageOfTheJobsFlinkVersionAndJava11() {
@@ -51,7 +46,7 @@ class JobImageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void startsTheJarOfTheImageWithItsMainClass(RenderedDeployment deployment) {
         JobSpec job = deployment.flinkDeployment().getSpec().getJob();
 
@@ -60,7 +55,7 @@ class JobImageTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void enablesTheS3FileSystemOfItsFlink(RenderedDeployment deployment) {
         // The image's entrypoint copies each named jar from /opt/flink/opt into /opt/flink/plugins.
         List<String> plugins = deployment.mainContainer().getEnv().stream()

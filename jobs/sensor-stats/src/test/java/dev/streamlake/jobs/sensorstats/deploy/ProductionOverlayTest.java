@@ -2,7 +2,7 @@ package dev.streamlake.jobs.sensorstats.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.junit.jupiter.api.Test;
@@ -39,10 +39,10 @@ class ProductionOverlayTest {
     @Test
     void everythingTheJobStoresLiesInTheBucketsTheOverlayNames() {
         Set<String> overlayBuckets = bucketsNamedIn(Project.file(OVERLAY));
-        JobConfig config = production.jobConfig(localDirectory);
+        SensorStatsConfig settings = SensorStatsConfig.from(production.jobConfig(localDirectory));
         List<String> stored = new ArrayList<>();
         production.flinkConfiguration().values().stream().filter(value -> value.startsWith("s3://")).forEach(stored::add);
-        JobConnectors.deltaTables(config).stream().map(URI::toString).forEach(stored::add);
+        JobStartup.deltaTables(settings).stream().map(URI::toString).forEach(stored::add);
 
         assertThat(overlayBuckets).isNotEmpty();
         assertThat(stored).hasSizeGreaterThanOrEqualTo(6);

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One deployable kustomization of k8s/ (the base or an overlay), rendered. */
@@ -28,6 +27,9 @@ final class RenderedDeployment {
 
     /** The name of the Flink container in the operator's pods; the pod template must use it. */
     static final String MAIN_CONTAINER = "flink-main-container";
+
+    /** For {@code @MethodSource}: the base and every overlay. */
+    static final String ALL = "dev.streamlake.jobs.sensorstats.deploy.RenderedDeployment#all";
 
     private static final String CONFIG_ARGUMENT = "--config";
 
@@ -134,15 +136,7 @@ final class RenderedDeployment {
         String[] args = Arrays.stream(flinkDeployment().getSpec().getJob().getArgs())
                 .map(arg -> arg.equals(mounted) ? configFile.toString() : arg)
                 .toArray(String[]::new);
-        return JobSchema.fromArguments(args);
-    }
-
-    /** Every text value of the FlinkDeployment's flinkConfiguration and job arguments. */
-    List<String> values() {
-        return Stream.concat(
-                        flinkConfiguration().values().stream(),
-                        Arrays.stream(flinkDeployment().getSpec().getJob().getArgs()))
-                .collect(Collectors.toList());
+        return JobStartup.fromArguments(args);
     }
 
     @Override

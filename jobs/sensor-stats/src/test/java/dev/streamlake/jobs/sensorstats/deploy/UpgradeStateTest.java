@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Every deployment keeps the job's state across upgrades and failures: the operator finds the
@@ -26,19 +25,15 @@ class UpgradeStateTest {
     private static final String HA_TYPE = "high-availability.type";
     private static final String HA_STORAGE_DIR = "high-availability.storageDir";
 
-    static Stream<RenderedDeployment> deployments() {
-        return RenderedDeployment.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void upgradesCarryTheStateOver(RenderedDeployment deployment) {
         assertThat(deployment.flinkDeployment().getSpec().getJob().getUpgradeMode())
                 .isIn(UpgradeMode.SAVEPOINT, UpgradeMode.LAST_STATE);
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void setsTheDirectoriesTheOperatorRequiresForTheUpgradeMode(RenderedDeployment deployment) {
         Map<String, String> configuration = deployment.flinkConfiguration();
 
@@ -49,7 +44,7 @@ class UpgradeStateTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void recoversTheJobManagerThroughKubernetesHighAvailability(RenderedDeployment deployment) {
         // Required by last-state upgrades, and what lets savepoint upgrades fall back to last-state.
         Map<String, String> configuration = deployment.flinkConfiguration();
@@ -58,7 +53,7 @@ class UpgradeStateTest {
     }
 
     @ParameterizedTest
-    @MethodSource("deployments")
+    @MethodSource(RenderedDeployment.ALL)
     void keepsStateOnS3(RenderedDeployment deployment) {
         Map<String, String> configuration = deployment.flinkConfiguration();
         List<String> directories = new ArrayList<>();
