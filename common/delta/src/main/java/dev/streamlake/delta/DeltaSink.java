@@ -21,6 +21,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
 import org.apache.flink.streaming.api.connector.sink2.CommittableMessageTypeInfo;
 import org.apache.flink.streaming.api.connector.sink2.SupportsPreCommitTopology;
@@ -87,24 +88,18 @@ public final class DeltaSink<IN>
 
     @Override
     public SinkWriter<IN> createWriter(WriterInitContext context) throws IOException {
-        return DeltaSinkParts.writer(
-                converter,
-                layout,
-                settings,
-                context.getTaskInfo().getIndexOfThisSubtask(),
-                context.metricGroup());
+        return writer(context.getTaskInfo().getIndexOfThisSubtask(), context.metricGroup());
     }
 
     /** Flink 1.20 still requires this; it is called only by legacy paths. */
     @Override
     @Deprecated
     public SinkWriter<IN> createWriter(InitContext context) throws IOException {
-        return DeltaSinkParts.writer(
-                converter,
-                layout,
-                settings,
-                context.getTaskInfo().getIndexOfThisSubtask(),
-                context.metricGroup());
+        return writer(context.getTaskInfo().getIndexOfThisSubtask(), context.metricGroup());
+    }
+
+    private SinkWriter<IN> writer(int subtask, SinkWriterMetricGroup metricGroup) throws IOException {
+        return DeltaSinkParts.writer(converter, layout, settings, subtask, metricGroup);
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.streamlake.delta;
 import dev.streamlake.delta.testing.FailOnce;
 import dev.streamlake.delta.testing.FaultInjectingFileSystem;
 import dev.streamlake.delta.testing.Faults;
-import dev.streamlake.delta.testing.KernelTableReader;
+import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.delta.testing.SampleJob;
 import dev.streamlake.delta.testing.TableConsistency;
 import dev.streamlake.testing.flink.FlinkCluster;
@@ -56,7 +56,7 @@ class DeltaSinkRecoveryIT {
     void aJobWithoutFailuresWritesEveryRowOnce() throws Exception {
         runJob(localTable(), SampleJob.NO_FAILURE);
 
-        KernelTableReader reader = new KernelTableReader(localTable());
+        DeltaTableReader reader = new DeltaTableReader(localTable());
         TableConsistency.assertHoldsExactly(reader, ROWS);
         assertThat(reader.latestVersion()).isGreaterThanOrEqualTo(2);
     }
@@ -66,7 +66,7 @@ class DeltaSinkRecoveryIT {
         runJob(localTable(), ROWS / 2);
 
         assertThat(FailOnce.failed()).isTrue();
-        TableConsistency.assertHoldsExactly(new KernelTableReader(localTable()), ROWS);
+        TableConsistency.assertHoldsExactly(new DeltaTableReader(localTable()), ROWS);
     }
 
     @Test
@@ -76,7 +76,7 @@ class DeltaSinkRecoveryIT {
         runJob(faultyTable(), SampleJob.NO_FAILURE);
 
         assertThat(Faults.allHappened()).isTrue();
-        TableConsistency.assertHoldsExactly(new KernelTableReader(faultyTable()), ROWS);
+        TableConsistency.assertHoldsExactly(new DeltaTableReader(faultyTable()), ROWS);
     }
 
     @Test
@@ -86,7 +86,7 @@ class DeltaSinkRecoveryIT {
         runJob(faultyTable(), SampleJob.NO_FAILURE);
 
         assertThat(Faults.allHappened()).isTrue();
-        TableConsistency.assertHoldsExactly(new KernelTableReader(faultyTable()), ROWS);
+        TableConsistency.assertHoldsExactly(new DeltaTableReader(faultyTable()), ROWS);
     }
 
     /** More failures in a row than Kernel retries a commit: the job fails during the commit. */
@@ -97,7 +97,7 @@ class DeltaSinkRecoveryIT {
         runJob(faultyTable(), SampleJob.NO_FAILURE);
 
         assertThat(Faults.allHappened()).isTrue();
-        TableConsistency.assertHoldsExactly(new KernelTableReader(faultyTable()), ROWS);
+        TableConsistency.assertHoldsExactly(new DeltaTableReader(faultyTable()), ROWS);
     }
 
     @Test
@@ -107,6 +107,6 @@ class DeltaSinkRecoveryIT {
         runJob(faultyTable(), SampleJob.NO_FAILURE);
 
         assertThat(Faults.allHappened()).isTrue();
-        TableConsistency.assertHoldsExactly(new KernelTableReader(faultyTable()), ROWS);
+        TableConsistency.assertHoldsExactly(new DeltaTableReader(faultyTable()), ROWS);
     }
 }

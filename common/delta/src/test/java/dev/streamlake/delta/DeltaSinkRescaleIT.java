@@ -1,6 +1,6 @@
 package dev.streamlake.delta;
 
-import dev.streamlake.delta.testing.KernelTableReader;
+import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.delta.testing.SampleJob;
 import dev.streamlake.delta.testing.TableConsistency;
 import dev.streamlake.testing.flink.FlinkCluster;
@@ -37,7 +37,7 @@ class DeltaSinkRescaleIT {
     /** Two writers until the table has a few versions, then a savepoint, then three writers. */
     static void assertRescaleKeepsEveryRowOnce(FlinkCluster flink, String tablePath, String savepoints)
             throws Exception {
-        KernelTableReader reader = new KernelTableReader(tablePath);
+        DeltaTableReader reader = new DeltaTableReader(tablePath);
         JobClient first =
                 flink.start(
                         SampleJob.build(flink.environment(), tablePath, 2, ROWS, 800, SampleJob.NO_FAILURE),
@@ -57,7 +57,7 @@ class DeltaSinkRescaleIT {
         TableConsistency.assertHoldsExactly(reader, ROWS);
     }
 
-    private static boolean hasVersion(KernelTableReader reader, long version) {
+    private static boolean hasVersion(DeltaTableReader reader, long version) {
         try {
             return reader.latestVersion() >= version;
         } catch (TableNotFoundException e) {

@@ -3,7 +3,7 @@ package dev.streamlake.delta;
 import dev.streamlake.delta.testing.FailOnce;
 import dev.streamlake.delta.testing.FaultInjectingFileSystem;
 import dev.streamlake.delta.testing.Faults;
-import dev.streamlake.delta.testing.KernelTableReader;
+import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.delta.testing.SampleJob;
 import dev.streamlake.delta.testing.TableConsistency;
 import dev.streamlake.testing.flink.FlinkCluster;
@@ -53,7 +53,7 @@ class DeltaSinkS3IT {
 
         assertThat(Faults.allHappened()).isTrue();
         assertThat(FailOnce.failed()).isTrue();
-        TableConsistency.assertHoldsExactly(new KernelTableReader(table), ROWS);
+        TableConsistency.assertHoldsExactly(new DeltaTableReader(table), ROWS);
         assertThat(S3.listObjects(id + "/table/_delta_log/"))
                 .as("log checkpoints every 3 versions")
                 .anyMatch(key -> key.endsWith(".checkpoint.parquet"));

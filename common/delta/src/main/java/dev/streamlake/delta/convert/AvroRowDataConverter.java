@@ -23,6 +23,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -133,18 +134,16 @@ public final class AvroRowDataConverter<T extends IndexedRecord> implements RowD
     }
 
     private static Function<Object, Object> record(Schema schema) {
-        List<Schema.Field> fields = schema.getFields();
-        @SuppressWarnings("unchecked")
-        Function<Object, Object>[] converters = new Function[fields.size()];
-        for (int i = 0; i < converters.length; i++) {
-            converters[i] = converter(fields.get(i).schema());
+        List<Function<Object, Object>> converters = new ArrayList<>();
+        for (Schema.Field field : schema.getFields()) {
+            converters.add(converter(field.schema()));
         }
         return v -> {
             IndexedRecord record = (IndexedRecord) v;
-            GenericRowData row = new GenericRowData(converters.length);
-            for (int i = 0; i < converters.length; i++) {
+            GenericRowData row = new GenericRowData(converters.size());
+            for (int i = 0; i < converters.size(); i++) {
                 Object field = record.get(i);
-                row.setField(i, field == null ? null : converters[i].apply(field));
+                row.setField(i, field == null ? null : converters.get(i).apply(field));
             }
             return row;
         };

@@ -19,9 +19,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -96,16 +98,15 @@ public final class RowConverter implements RowDataConverter<Row> {
     }
 
     private static Function<Object, Object> row(RowType type) {
-        @SuppressWarnings("unchecked")
-        Function<Object, Object>[] fields = new Function[type.getFieldCount()];
-        for (int i = 0; i < fields.length; i++) {
-            fields[i] = converter(type.getTypeAt(i));
+        List<Function<Object, Object>> fields = new ArrayList<>();
+        for (LogicalType field : type.getChildren()) {
+            fields.add(converter(field));
         }
         return v -> {
             Row row = (Row) v;
-            GenericRowData converted = new GenericRowData(row.getKind(), fields.length);
-            for (int i = 0; i < fields.length; i++) {
-                converted.setField(i, fields[i].apply(row.getField(i)));
+            GenericRowData converted = new GenericRowData(row.getKind(), fields.size());
+            for (int i = 0; i < fields.size(); i++) {
+                converted.setField(i, fields.get(i).apply(row.getField(i)));
             }
             return converted;
         };

@@ -83,6 +83,8 @@ final class FlinkOutputFile implements OutputFile {
         publish(fs, temp, overwrite);
     }
 
+    /** Flink 1.20 deprecates the kind without a replacement; it is the only way to tell. */
+    @SuppressWarnings("deprecation")
     private static boolean isObjectStore(FileSystem fs) {
         return fs.getKind() == FileSystemKind.OBJECT_STORE;
     }

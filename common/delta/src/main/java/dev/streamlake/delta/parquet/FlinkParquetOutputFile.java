@@ -3,6 +3,7 @@ package dev.streamlake.delta.parquet;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.parquet.io.DelegatingPositionOutputStream;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
@@ -33,31 +34,16 @@ final class FlinkParquetOutputFile implements OutputFile {
 
     private PositionOutputStream open(FileSystem.WriteMode mode) throws IOException {
         FSDataOutputStream out = path.getFileSystem().create(path, mode);
-        return new PositionOutputStream() {
+        return new DelegatingPositionOutputStream(out) {
             @Override
             public long getPos() throws IOException {
                 return out.getPos();
             }
 
             @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-            }
-
-            @Override
-            public void write(byte[] buffer, int offset, int count) throws IOException {
-                out.write(buffer, offset, count);
-            }
-
-            @Override
-            public void flush() throws IOException {
-                out.flush();
-            }
-
-            @Override
             public void close() throws IOException {
                 length = out.getPos();
-                out.close();
+                super.close();
             }
         };
     }

@@ -71,7 +71,9 @@ public final class ParquetDataFile {
             return this;
         }
 
+        /** Still abstract in Parquet, though deprecated: the Hadoop-free overload below is used. */
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<RowData> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
             return writeSupport;
         }

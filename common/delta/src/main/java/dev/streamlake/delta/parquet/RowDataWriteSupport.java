@@ -22,7 +22,9 @@ final class RowDataWriteSupport extends WriteSupport<RowData> {
         this.columns = new StructWriter(dataType, positions);
     }
 
+    /** Still abstract in Parquet, though deprecated: the Hadoop-free overload below is used. */
     @Override
+    @SuppressWarnings("deprecation")
     public WriteContext init(Configuration configuration) {
         return new WriteContext(schema, Collections.emptyMap());
     }

@@ -8,7 +8,7 @@ import dev.streamlake.delta.sink.DeltaSinkWriter;
 import dev.streamlake.delta.table.DataFile;
 import dev.streamlake.delta.table.DeltaTable;
 import dev.streamlake.delta.table.TableLayout;
-import dev.streamlake.delta.testing.KernelTableReader;
+import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.delta.testing.SampleJob;
 import dev.streamlake.events.SensorWindowStats;
 import dev.streamlake.testing.flink.FlinkCluster;
@@ -55,6 +55,8 @@ class DeltaSinkBenchmark {
     private static final int COMMITS = 20;
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
     private static final List<String> REPORT = new ArrayList<>();
+    private static final AvroRowDataConverter<SensorWindowStats> CONVERTER =
+            AvroRowDataConverter.forSpecific(SensorWindowStats.class);
 
     @RegisterExtension static final S3Server S3 = new S3Server();
     @RegisterExtension static final FlinkCluster FLINK = new FlinkCluster();
@@ -95,12 +97,15 @@ class DeltaSinkBenchmark {
                 .build();
     }
 
+    private static TableLayout layout(DeltaSinkSettings settings) {
+        return new TableLayout(CONVERTER.rowType(), settings.partitionColumns());
+    }
+
     private static List<DataFile> writeAsOneWriter(String tablePath, long rows) throws Exception {
         DeltaSinkSettings settings = settings(tablePath);
-        AvroRowDataConverter<SensorWindowStats> converter = AvroRowDataConverter.forSpecific(SensorWindowStats.class);
-        TableLayout layout = new TableLayout(converter.rowType(), settings.partitionColumns());
         DeltaSinkWriter<SensorWindowStats> writer =
-                DeltaSinkParts.writer(converter, layout, settings, 0, UnregisteredMetricsGroup.createSinkWriterMetricGroup());
+                DeltaSinkParts.writer(
+                        CONVERTER, layout(settings), settings, 0, UnregisteredMetricsGroup.createSinkWriterMetricGroup());
         for (long i = 0; i < rows; i++) {
             writer.write(stats(i), null);
         }
@@ -141,7 +146,7 @@ class DeltaSinkBenchmark {
         env.execute("a million rows");
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        KernelTableReader reader = new KernelTableReader(tablePath);
+        DeltaTableReader reader = new DeltaTableReader(tablePath);
         Snapshot snapshot = reader.latestSnapshot();
         List<FileStatus> files = reader.dataFiles(snapshot);
         LongSummaryStatistics sizes = files.stream().mapToLong(FileStatus::getSize).summaryStatistics();
@@ -162,9 +167,7 @@ class DeltaSinkBenchmark {
 
     private void commits(String where, String tablePath) throws Exception {
         DeltaSinkSettings settings = settings(tablePath);
-        AvroRowDataConverter<SensorWindowStats> converter = AvroRowDataConverter.forSpecific(SensorWindowStats.class);
-        TableLayout layout = new TableLayout(converter.rowType(), settings.partitionColumns());
-        DeltaTable table = new DeltaTable(tablePath, layout, false, settings.checkpointInterval());
+        DeltaTable table = new DeltaTable(tablePath, layout(settings), false, settings.checkpointInterval());
         List<DataFile> files = writeAsOneWriter(tablePath, 10_000);
         List<Long> millis = new ArrayList<>();
         long previous = -1;

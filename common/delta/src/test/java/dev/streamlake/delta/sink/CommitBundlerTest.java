@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The harness's close() declares InterruptedException, which try-with-resources lint flags. */
+@SuppressWarnings("try")
 class CommitBundlerTest {
 
     private static DataFile file(String name) {

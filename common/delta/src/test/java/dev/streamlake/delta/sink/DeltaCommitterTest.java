@@ -5,7 +5,7 @@ import dev.streamlake.delta.table.DataFile;
 import dev.streamlake.delta.table.DeltaTable;
 import dev.streamlake.delta.table.TableLayout;
 import dev.streamlake.delta.testing.DataFiles;
-import dev.streamlake.delta.testing.KernelTableReader;
+import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.delta.testing.SampleRows;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -94,7 +94,7 @@ class DeltaCommitterTest {
         assertThat(three.alreadyCommitted).isTrue();
         assertThat(four.alreadyCommitted).isFalse();
         assertThat(five.alreadyCommitted).isFalse();
-        KernelTableReader reader = new KernelTableReader(directory.toString());
+        DeltaTableReader reader = new DeltaTableReader(directory.toString());
         assertThat(reader.transactionVersion("app")).hasValue(5L);
         assertThat(reader.latestVersion()).isEqualTo(2);
         assertThat(reader.readLatest()).extracting(row -> row.get("id")).containsExactlyInAnyOrderElementsOf(

@@ -5,7 +5,7 @@ import dev.streamlake.delta.PartitionColumn;
 import dev.streamlake.delta.convert.AvroRowDataConverter;
 import dev.streamlake.delta.sink.DeltaSinkParts;
 import dev.streamlake.delta.sink.DeltaSinkWriter;
-import dev.streamlake.delta.testing.KernelTableReader;
+import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.events.Address;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.Order;
@@ -36,7 +36,7 @@ class AvroEventTablesTest {
 
     @TempDir Path directory;
 
-    private <T extends SpecificRecord> KernelTableReader writeTable(
+    private <T extends SpecificRecord> DeltaTableReader writeTable(
             Class<T> type, List<T> records, PartitionColumn... partitions) throws Exception {
         DeltaSinkSettings settings =
                 DeltaSinkSettings.builder(directory.toUri().toString()).partitionColumns(partitions).build();
@@ -50,7 +50,7 @@ class AvroEventTablesTest {
         }
         new DeltaTable(settings.tablePath(), layout, false, 10).commit("app", 1, -1, writer.prepareCommit());
         writer.close();
-        return new KernelTableReader(directory.toString());
+        return new DeltaTableReader(directory.toString());
     }
 
     @Test

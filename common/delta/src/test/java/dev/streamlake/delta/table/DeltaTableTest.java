@@ -7,13 +7,14 @@ import dev.streamlake.delta.PartitionColumn;
 import dev.streamlake.delta.schema.SchemaMismatchException;
 import dev.streamlake.delta.testing.DataFiles;
 import dev.streamlake.delta.testing.DeltaLog;
-import dev.streamlake.delta.testing.KernelTableReader;
+import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.delta.testing.SampleRows;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.types.logical.RowType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,20 @@ class DeltaTableTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir Path directory;
+
+    private DeltaSinkSettings plain;
+    private TableLayout plainLayout;
+
+    @BeforeEach
+    void unpartitioned() {
+        plain = settings();
+        plainLayout = new TableLayout(SampleRows.TYPE, plain.partitionColumns());
+    }
+
+    /** Data files of the unpartitioned sample table with rows from..to-1. */
+    private List<DataFile> files(long from, long to) throws Exception {
+        return DataFiles.write(plainLayout, plain, rows(from, to));
+    }
 
     private DeltaSinkSettings settings(PartitionColumn... partitions) {
         return DeltaSinkSettings.builder(directory.toUri().toString()).partitionColumns(partitions).build();
@@ -55,7 +70,7 @@ class DeltaTableTest {
         OptionalLong version = table(layout, false, 10).commit("app-1", 5, -1, files);
 
         assertThat(version).hasValue(0);
-        List<Map<String, Object>> read = new KernelTableReader(directory.toString()).readLatest();
+        List<Map<String, Object>> read = new DeltaTableReader(directory.toString()).readLatest();
         List<Map<String, Object>> expected = new ArrayList<>();
         for (long id = 0; id < 30; id++) {
             Map<String, Object> row = SampleRows.expected(id);
@@ -67,17 +82,15 @@ class DeltaTableTest {
 
     @Test
     void aVersionTheTableHasIsNotCommittedAgain() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        DeltaTable table = table(layout, false, 10);
-        table.commit("app-1", 3, -1, DataFiles.write(layout, settings, rows(0, 5)));
+        DeltaTable table = table(plainLayout, false, 10);
+        table.commit("app-1", 3, -1, files(0, 5));
 
-        OptionalLong replay = table.commit("app-1", 3, -1, DataFiles.write(layout, settings, rows(0, 5)));
-        OptionalLong older = table.commit("app-1", 2, -1, DataFiles.write(layout, settings, rows(0, 5)));
+        OptionalLong replay = table.commit("app-1", 3, -1, files(0, 5));
+        OptionalLong older = table.commit("app-1", 2, -1, files(0, 5));
 
         assertThat(replay).isEmpty();
         assertThat(older).isEmpty();
-        KernelTableReader reader = new KernelTableReader(directory.toString());
+        DeltaTableReader reader = new DeltaTableReader(directory.toString());
         assertThat(reader.latestVersion()).isZero();
         assertThat(reader.readLatest()).hasSize(5);
         assertThat(reader.transactionVersion("app-1")).hasValue(3L);
@@ -85,29 +98,25 @@ class DeltaTableTest {
 
     @Test
     void anotherApplicationCommitsIndependently() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        DeltaTable table = table(layout, false, 10);
-        table.commit("app-1", 3, -1, DataFiles.write(layout, settings, rows(0, 5)));
+        DeltaTable table = table(plainLayout, false, 10);
+        table.commit("app-1", 3, -1, files(0, 5));
 
-        OptionalLong other = table.commit("app-2", 1, -1, DataFiles.write(layout, settings, rows(5, 10)));
+        OptionalLong other = table.commit("app-2", 1, -1, files(5, 10));
 
         assertThat(other).hasValue(1);
-        assertThat(new KernelTableReader(directory.toString()).readLatest()).hasSize(10);
+        assertThat(new DeltaTableReader(directory.toString()).readLatest()).hasSize(10);
     }
 
     @Test
     void aCommitAfterALostOneIsRefused() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        DeltaTable table = table(layout, false, 10);
-        table.commit("app-1", 3, -1, DataFiles.write(layout, settings, rows(0, 5)));
-        List<DataFile> files = DataFiles.write(layout, settings, rows(5, 10));
+        DeltaTable table = table(plainLayout, false, 10);
+        table.commit("app-1", 3, -1, files(0, 5));
+        List<DataFile> files = files(5, 10);
 
         assertThatThrownBy(() -> table.commit("app-1", 7, 5, files))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("lacks commit 5 of app-1");
-        assertThat(new KernelTableReader(directory.toString()).latestVersion()).isZero();
+        assertThat(new DeltaTableReader(directory.toString()).latestVersion()).isZero();
     }
 
     @Test
@@ -140,9 +149,7 @@ class DeltaTableTest {
 
     @Test
     void aPlainTableUsesTheLowestProtocol() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        table(layout, false, 10).commit("app-1", 1, -1, DataFiles.write(layout, settings, rows(0, 3)));
+        table(plainLayout, false, 10).commit("app-1", 1, -1, files(0, 3));
 
         JsonNode protocol = new DeltaLog(directory).actions(0, "protocol").get(0);
 
@@ -152,9 +159,7 @@ class DeltaTableTest {
 
     @Test
     void aTableThatMayEvolveMapsColumnsByTheirNames() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        table(layout, true, 10).commit("app-1", 1, -1, DataFiles.write(layout, settings, rows(0, 3)));
+        table(plainLayout, true, 10).commit("app-1", 1, -1, files(0, 3));
 
         DeltaLog log = new DeltaLog(directory);
         JsonNode protocol = log.actions(0, "protocol").get(0);
@@ -169,17 +174,15 @@ class DeltaTableTest {
             assertThat(field.at("/metadata/delta.columnMapping.physicalName").asText())
                     .isEqualTo(field.get("name").asText());
         }
-        assertThat(new KernelTableReader(directory.toString()).readLatest()).hasSize(3);
+        assertThat(new DeltaTableReader(directory.toString()).readLatest()).hasSize(3);
     }
 
     @Test
     void theLogIsCheckpointedEveryIntervalOfVersions() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        DeltaTable table = table(layout, false, 2);
+        DeltaTable table = table(plainLayout, false, 2);
         long previous = -1;
         for (long version = 1; version <= 5; version++) {
-            table.commit("app-1", version, previous, DataFiles.write(layout, settings, rows(version * 10, version * 10 + 2)));
+            table.commit("app-1", version, previous, files(version * 10, version * 10 + 2));
             previous = version;
         }
 
@@ -191,14 +194,12 @@ class DeltaTableTest {
                         "00000000000000000004.checkpoint.parquet",
                         "_last_checkpoint")
                 .doesNotContain("00000000000000000003.checkpoint.parquet");
-        assertThat(new KernelTableReader(directory.toString()).readLatest()).hasSize(10);
+        assertThat(new DeltaTableReader(directory.toString()).readLatest()).hasSize(10);
     }
 
     @Test
     void recordsOfAnotherSchemaAreRefusedNamingTheDifferences() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        table(layout, false, 10).commit("app-1", 1, -1, DataFiles.write(layout, settings, rows(0, 3)));
+        table(plainLayout, false, 10).commit("app-1", 1, -1, files(0, 3));
         RowType other =
                 (RowType)
                         DataTypes.ROW(
@@ -207,7 +208,7 @@ class DeltaTableTest {
                                 .notNull()
                                 .getLogicalType();
 
-        DeltaTable mismatched = table(new TableLayout(other, settings.partitionColumns()), false, 10);
+        DeltaTable mismatched = table(new TableLayout(other, plain.partitionColumns()), false, 10);
 
         assertThatThrownBy(mismatched::checkSchema)
                 .isInstanceOf(SchemaMismatchException.class)
@@ -217,16 +218,13 @@ class DeltaTableTest {
 
     @Test
     void aNewNullableColumnIsAddedWhenSchemaEvolutionIsOn() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        table(layout, true, 10).commit("app-1", 1, -1, DataFiles.write(layout, settings, rows(0, 3)));
-        RowType widened = withNote(SampleRows.TYPE);
-        TableLayout widenedLayout = new TableLayout(widened, settings.partitionColumns());
+        table(plainLayout, true, 10).commit("app-1", 1, -1, files(0, 3));
+        TableLayout widenedLayout = new TableLayout(withNote(SampleRows.TYPE), plain.partitionColumns());
         GenericRowData noted = (GenericRowData) copyWithNote(SampleRows.row(3), "late");
 
-        table(widenedLayout, true, 10).commit("app-1", 2, 1, DataFiles.write(widenedLayout, settings, List.of(noted)));
+        table(widenedLayout, true, 10).commit("app-1", 2, 1, DataFiles.write(widenedLayout, plain, List.of(noted)));
 
-        List<Map<String, Object>> read = new KernelTableReader(directory.toString()).readLatest();
+        List<Map<String, Object>> read = new DeltaTableReader(directory.toString()).readLatest();
         assertThat(read).hasSize(4);
         assertThat(read).filteredOn(row -> row.get("id").equals(3L)).extracting(row -> row.get("note")).containsExactly("late");
         assertThat(read).filteredOn(row -> !row.get("id").equals(3L)).extracting(row -> row.get("note")).containsOnlyNulls();
@@ -234,11 +232,9 @@ class DeltaTableTest {
 
     @Test
     void aNewColumnIsRefusedWhenSchemaEvolutionIsOff() throws Exception {
-        DeltaSinkSettings settings = settings();
-        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
-        table(layout, false, 10).commit("app-1", 1, -1, DataFiles.write(layout, settings, rows(0, 3)));
+        table(plainLayout, false, 10).commit("app-1", 1, -1, files(0, 3));
 
-        DeltaTable widened = table(new TableLayout(withNote(SampleRows.TYPE), settings.partitionColumns()), false, 10);
+        DeltaTable widened = table(new TableLayout(withNote(SampleRows.TYPE), plain.partitionColumns()), false, 10);
 
         assertThatThrownBy(widened::checkSchema)
                 .isInstanceOf(SchemaMismatchException.class)

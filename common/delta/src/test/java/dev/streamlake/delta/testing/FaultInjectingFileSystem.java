@@ -127,6 +127,7 @@ public final class FaultInjectingFileSystem extends FileSystem {
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public FileSystemKind getKind() {
         return delegate.getKind();
     }

@@ -18,7 +18,7 @@ public final class TableConsistency {
 
     private TableConsistency() {}
 
-    public static void assertHoldsExactly(KernelTableReader reader, long expectedRows) {
+    public static void assertHoldsExactly(DeltaTableReader reader, long expectedRows) {
         long latest = reader.latestVersion();
         int previousCount = 0;
         for (long version = 0; version <= latest; version++) {

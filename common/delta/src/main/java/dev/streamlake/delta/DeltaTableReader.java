@@ -1,4 +1,4 @@
-package dev.streamlake.delta.testing;
+package dev.streamlake.delta;
 
 import dev.streamlake.delta.fs.FlinkFileIO;
 import dev.streamlake.delta.kernel.InMemoryIterator;
@@ -52,12 +52,12 @@ import java.util.Optional;
  * Reads a Delta table back with Delta Kernel's own reader, as any Kernel-based engine would, into
  * plain Java values: structs as maps, arrays as lists, dates as LocalDate, timestamps as Instant.
  */
-public final class KernelTableReader {
+public final class DeltaTableReader {
 
     private final Engine engine = DefaultEngine.create(new FlinkFileIO());
     private final String tablePath;
 
-    public KernelTableReader(String tablePath) {
+    public DeltaTableReader(String tablePath) {
         this.tablePath = tablePath;
     }
 
