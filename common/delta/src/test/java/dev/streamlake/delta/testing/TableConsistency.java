@@ -1,5 +1,6 @@
 package dev.streamlake.delta.testing;
 
+import dev.streamlake.delta.DeltaTableReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
