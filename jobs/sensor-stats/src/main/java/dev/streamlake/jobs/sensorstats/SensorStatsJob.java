@@ -2,8 +2,10 @@ package dev.streamlake.jobs.sensorstats;
 
 import dev.streamlake.core.deadletter.DecodedStreams;
 import dev.streamlake.core.source.EventSource;
+import dev.streamlake.core.watermark.WatermarkFloor;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
+import dev.streamlake.serde.Decoded;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -26,7 +28,7 @@ import java.util.Objects;
  * in bounded inputs and collecting outputs while {@link SensorStatsMain} wires the real ones:
  *
  * <pre>
- * source → split dead letters → keyBy sensor → drop exact duplicates → event-time windows
+ * source → keep event time across recoveries → split dead letters → keyBy sensor → drop exact duplicates → event-time windows
  *        (incremental aggregate, revisions for late readings) → statistics sink(s)
  *   dead letters → dead-letter sink;  readings later than the allowed lateness → late sink
  * </pre>
@@ -55,8 +57,12 @@ public final class SensorStatsJob {
 
     /** Adds the whole pipeline to the environment. */
     public void build(StreamExecutionEnvironment env) {
+        DataStream<Decoded<SensorReading>> input = source.createStream(env);
+        DataStream<Decoded<SensorReading>> inOrder =
+                input.transform("Restore watermark after recovery", input.getType(), new WatermarkFloor<>())
+                        .uid("watermark-floor");
         DecodedStreams<SensorReading> decoded =
-                DecodedStreams.split(source.createStream(env), TypeInformation.of(SensorReading.class));
+                DecodedStreams.split(inOrder, TypeInformation.of(SensorReading.class));
 
         DataStream<SensorReading> unique =
                 decoded.events()
