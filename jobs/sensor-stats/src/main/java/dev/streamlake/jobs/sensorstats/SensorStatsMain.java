@@ -80,6 +80,7 @@ public final class SensorStatsMain {
                         LocalOutput.of("window statistics (Delta)", settings.statsTable().tablePath()),
                         LocalOutput.of("dead letters (Delta)", settings.deadLetterTable().tablePath()),
                         LocalOutput.of("too-late readings (Delta)", settings.tooLateTable().tablePath())));
+        LocalRunSummary.print(System.out, settings);
     }
 
     /** The job wired to the sources and sinks its configuration names. */
