@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
  * One in-process Kafka node in KRaft mode, broker and controller combined. The only class that
  * touches Kafka's test kit, which is internal API and changes between Kafka versions.
  */
-final class KRaftNode implements CloseableResource {
+public final class KRaftNode implements CloseableResource {
 
     /** Longer than any transaction timeout a Flink KafkaSink asks for (its default is one hour). */
     private static final String MAX_TRANSACTION_TIMEOUT_MS = String.valueOf(2 * 60 * 60 * 1000);
@@ -35,7 +35,7 @@ final class KRaftNode implements CloseableResource {
         this.cluster = cluster;
     }
 
-    static KRaftNode start() {
+    public static KRaftNode start() {
         KafkaClusterTestKit cluster = null;
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -57,7 +57,7 @@ final class KRaftNode implements CloseableResource {
     }
 
     /** 127.0.0.1:port (the test kit's own client settings name localhost). */
-    String bootstrapServers() {
+    public String bootstrapServers() {
         BrokerServer broker = cluster.brokers().values().iterator().next();
         return LoopbackPorts.HOST + ":" + broker.boundPort(cluster.nodes().externalListenerName());
     }

@@ -94,15 +94,20 @@ public final class SensorStatsMain {
                         reading -> reading.getTs().toEpochMilli(),
                         generatorConfig ->
                                 SensorReadings.generator(GeneratorSettings.from(generatorConfig), format).source());
-        SensorStatsOutputs outputs =
-                new SensorStatsOutputs(
-                        DeltaSink.forAvro(SensorWindowStats.class, settings.statsTable()),
-                        settings.statsToKafka()
-                                ? KafkaSinkFactory.create(
-                                        config, new JsonFormat<>(SensorWindowStats.class), SensorWindowStats::getSensorId)
-                                : null,
-                        DeltaSink.forAvro(DeadLetter.class, settings.deadLetterTable()),
-                        DeltaSink.forAvro(SensorReading.class, settings.tooLateTable()));
-        return new SensorStatsJob(settings.windows(), source, outputs);
+        return new SensorStatsJob(settings.windows(), source, outputs(settings));
+    }
+
+    /** The Delta tables the configuration names, and the Kafka copy of the statistics when enabled. */
+    static SensorStatsOutputs outputs(SensorStatsConfig settings) {
+        return new SensorStatsOutputs(
+                DeltaSink.forAvro(SensorWindowStats.class, settings.statsTable()),
+                settings.statsToKafka()
+                        ? KafkaSinkFactory.create(
+                                settings.jobConfig(),
+                                new JsonFormat<>(SensorWindowStats.class),
+                                SensorWindowStats::getSensorId)
+                        : null,
+                DeltaSink.forAvro(DeadLetter.class, settings.deadLetterTable()),
+                DeltaSink.forAvro(SensorReading.class, settings.tooLateTable()));
     }
 }
