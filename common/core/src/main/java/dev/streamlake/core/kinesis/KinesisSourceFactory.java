@@ -2,7 +2,7 @@ package dev.streamlake.core.kinesis;
 
 import dev.streamlake.core.config.InvalidConfigurationException;
 import dev.streamlake.core.config.JobConfig;
-import dev.streamlake.core.source.DecodedWatermarks;
+import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.core.source.EventSource;
 import dev.streamlake.core.source.EventTimeExtractor;
 import dev.streamlake.serde.Decoded;
@@ -13,6 +13,7 @@ import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
 import org.apache.flink.streaming.connectors.kinesis.config.ConsumerConfigConstants;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -28,9 +29,17 @@ public final class KinesisSourceFactory {
     /** The Kinesis source as an {@link EventSource}, uid {@code kinesis-source}. */
     public static <T> EventSource<T> eventSource(
             JobConfig config, EventFormat<T> format, EventTimeExtractor<T> eventTime) {
+        Properties properties = consumerProperties(config);
+        Duration idleness = config.get(WatermarkKeys.IDLENESS);
+        if (!idleness.isZero()) {
+            properties.setProperty(
+                    ConsumerConfigConstants.SHARD_IDLE_INTERVAL_MILLIS, Long.toString(idleness.toMillis()));
+        }
+        FlinkKinesisConsumer<Decoded<T>> consumer = create(config, format, properties);
+        consumer.setPeriodicWatermarkAssigner(
+                new ShardWatermarks<>(eventTime, config.get(WatermarkKeys.OUT_OF_ORDERNESS)));
         return new KinesisEventSource<>(
-                create(config, format),
-                DecodedWatermarks.fromConfig(config, eventTime),
+                consumer,
                 Decoded.typeInfo(format.eventType()),
                 "Kinesis source: " + String.join(",", config.get(KinesisKeys.SOURCE_STREAMS)));
     }
@@ -41,7 +50,11 @@ public final class KinesisSourceFactory {
      * @throws InvalidConfigurationException if a needed key is missing or the settings disagree
      */
     public static <T> FlinkKinesisConsumer<Decoded<T>> create(JobConfig config, EventFormat<T> format) {
-        Properties properties = consumerProperties(config);
+        return create(config, format, consumerProperties(config));
+    }
+
+    private static <T> FlinkKinesisConsumer<Decoded<T>> create(
+            JobConfig config, EventFormat<T> format, Properties properties) {
         try {
             return new FlinkKinesisConsumer<>(
                     config.get(KinesisKeys.SOURCE_STREAMS),

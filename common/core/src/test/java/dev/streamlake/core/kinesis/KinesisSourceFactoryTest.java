@@ -14,6 +14,8 @@ import dev.streamlake.serde.Decoded;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.LegacySourceTransformation;
+import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Properties;
@@ -132,19 +134,21 @@ class KinesisSourceFactoryTest {
     }
 
     @Test
-    void eventSourceHasStableUidsForTheSourceAndItsWatermarks() {
+    void eventSourceHasAStableUidAndMakesWatermarksPerShard() {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment();
 
-        Transformation<Decoded<String>> watermarks =
-                KinesisSourceFactory.eventSource(config(), new TextFormat(), Long::parseLong)
+        Transformation<Decoded<String>> source =
+                KinesisSourceFactory.eventSource(config("watermark.idleness", "45s"), new TextFormat(), Long::parseLong)
                         .createStream(env)
                         .getTransformation();
-        Transformation<?> source = watermarks.getInputs().get(0);
 
-        assertThat(watermarks.getUid()).isEqualTo("kinesis-source-watermarks");
         assertThat(source.getUid()).isEqualTo("kinesis-source");
         assertThat(source.getName()).isEqualTo("Kinesis source: readings");
-        assertThat(watermarks.getOutputType()).isEqualTo(Decoded.typeInfo(Types.STRING));
+        assertThat(source.getOutputType()).isEqualTo(Decoded.typeInfo(Types.STRING));
+        assertThat(source.getInputs()).isEmpty();
+        FlinkKinesisConsumer<?> consumer =
+                (FlinkKinesisConsumer<?>) ((LegacySourceTransformation<?>) source).getOperator().getUserFunction();
+        assertThat(consumer.getPeriodicWatermarkAssigner()).isInstanceOf(ShardWatermarks.class);
     }
 
     private static JobConfig config(String... extra) {
