@@ -42,12 +42,12 @@ class SourceFactoryTest {
                         "kinesis.region", "us-east-1",
                         "kinesis.source.streams", "readings");
 
-        Transformation<?> watermarks =
+        Transformation<?> source =
                 SourceFactory.fromConfig(config, new TextFormat(), EVENT_TIME)
                         .createStream(new StreamExecutionEnvironment())
                         .getTransformation();
 
-        assertThat(watermarks.getInputs().get(0).getUid()).isEqualTo("kinesis-source");
+        assertThat(source.getUid()).isEqualTo("kinesis-source");
     }
 
     @Test
