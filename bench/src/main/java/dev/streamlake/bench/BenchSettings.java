@@ -1,0 +1,157 @@
+package dev.streamlake.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What one benchmark run does, from {@code --key value} arguments; every size is reported with
+ * the results, so a smaller or larger run says what it measured.
+ */
+public final class BenchSettings {
+
+    private Path results = Path.of("results");
+    private long events = 250_000;
+    private long eventsAtMillion = 120_000;
+    private int rounds = 3;
+    private List<Integer> sensorCounts = List.of(1_000, 100_000, 1_000_000);
+    private List<StateKind> states = List.of(StateKind.HEAP, StateKind.ROCKSDB);
+    private int parallelism = 1;
+    private Duration window = Duration.ofMinutes(1);
+    private int e2eRate = 1_000;
+    private Duration e2eDuration = Duration.ofSeconds(20);
+    private boolean e2e = true;
+    private List<String> segments = List.of("A", "R", "S", "P");
+    private boolean objectReuse;
+
+    private BenchSettings() {}
+
+    public static BenchSettings parse(String[] args) {
+        BenchSettings settings = new BenchSettings();
+        if (args.length % 2 != 0) {
+            throw new IllegalArgumentException("arguments come in pairs (--key value): " + Arrays.toString(args));
+        }
+        for (int i = 0; i < args.length; i += 2) {
+            settings.set(args[i], args[i + 1]);
+        }
+        return settings;
+    }
+
+    private void set(String key, String value) {
+        switch (key) {
+            case "--results":
+                results = Path.of(value);
+                break;
+            case "--events":
+                events = Long.parseLong(value);
+                break;
+            case "--events-at-million":
+                eventsAtMillion = Long.parseLong(value);
+                break;
+            case "--rounds":
+                rounds = Integer.parseInt(value);
+                break;
+            case "--sensors":
+                sensorCounts = Arrays.stream(value.split(",")).map(Integer::valueOf).collect(Collectors.toList());
+                break;
+            case "--states":
+                states = Arrays.stream(value.split(",")).map(StateKind::parse).collect(Collectors.toList());
+                break;
+            case "--parallelism":
+                parallelism = Integer.parseInt(value);
+                break;
+            case "--window":
+                window = Duration.parse(value);
+                break;
+            case "--e2e-rate":
+                e2eRate = Integer.parseInt(value);
+                break;
+            case "--e2e-duration":
+                e2eDuration = Duration.parse(value);
+                break;
+            case "--object-reuse":
+                objectReuse = Boolean.parseBoolean(value);
+                break;
+            case "--segments":
+                segments = Arrays.asList(value.split(","));
+                break;
+            case "--e2e":
+                e2e = Boolean.parseBoolean(value);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown argument " + key + "; known: --results --events "
+                        + "--events-at-million --rounds --sensors --states --parallelism --window (ISO-8601, "
+                        + "e.g. PT5M) --e2e-rate --e2e-duration (ISO-8601) --e2e (true|false) --segments (e.g. R,P, to profile) --object-reuse (true|false)");
+        }
+    }
+
+    public Path results() {
+        return results;
+    }
+
+    /** Events per segment at this many sensors: fewer at a million, where RocksDB is slowest. */
+    public long eventsFor(int sensors) {
+        return sensors >= 1_000_000 ? eventsAtMillion : events;
+    }
+
+    /** Measured rounds, after one warm-up round. */
+    public int rounds() {
+        return rounds;
+    }
+
+    public List<Integer> sensorCounts() {
+        return sensorCounts;
+    }
+
+    public List<StateKind> states() {
+        return states;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** The tumbling event-time window of every segment; the job's default, so windows close during a segment. */
+    public Duration window() {
+        return window;
+    }
+
+    public int e2eRate() {
+        return e2eRate;
+    }
+
+    public Duration e2eDuration() {
+        return e2eDuration;
+    }
+
+    /** The codes of the segments to run; all four unless one is being profiled. */
+    public List<String> segments() {
+        return segments;
+    }
+
+    /** Flink's pipeline.object-reuse for every segment: chained operators then pass records without copies. */
+    public boolean objectReuse() {
+        return objectReuse;
+    }
+
+    public boolean e2e() {
+        return e2e;
+    }
+
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        lines.add("events per segment: " + events + " (" + eventsAtMillion + " at 10^6 sensors)");
+        lines.add("rounds: 1 warm-up (discarded) + " + rounds + " measured, segments interleaved A, R, S, P");
+        lines.add("segments: " + segments);
+        lines.add("sensor counts: " + sensorCounts);
+        lines.add("state backends: " + states);
+        lines.add("parallelism: " + parallelism + " (the source and the keyed operators are two tasks, so up to 2 cores)");
+        lines.add("object reuse (pipeline.object-reuse): " + objectReuse);
+        lines.add("window: tumbling " + window + " in event time, one reading per millisecond of event time");
+        lines.add("end-to-end: " + (e2e ? e2eRate + " events/s for " + e2eDuration : "not run"));
+        return lines;
+    }
+}

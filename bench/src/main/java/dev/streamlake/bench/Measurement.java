@@ -1,0 +1,60 @@
+package dev.streamlake.bench;
+
+/** One segment run: what it read and what it cost. */
+final class Measurement {
+
+    static final String CSV_HEADER =
+            "round,segment,state,sensors,events,cpu_seconds,wall_seconds,events_per_cpu_second,events_per_second,"
+                    + "peak_live_heap_bytes,peak_heap_bytes,peak_rss_bytes,checkpointed_state_bytes";
+
+    final int round;
+    final String segment;
+    final StateKind state;
+    final int sensors;
+    final long events;
+    final double cpuSeconds;
+    final double wallSeconds;
+    /** The most heap in use right after a GC during the segment; -1 if no GC ran. */
+    final long peakLiveHeapBytes;
+    final long peakHeapBytes;
+    final long peakRssBytes;
+    /** The largest completed checkpoint's state size; -1 where no checkpoint was taken. */
+    final long checkpointedStateBytes;
+
+    Measurement(int round, String segment, StateKind state, int sensors, long events, double cpuSeconds,
+            double wallSeconds, long peakLiveHeapBytes, long peakHeapBytes, long peakRssBytes,
+            long checkpointedStateBytes) {
+        this.round = round;
+        this.segment = segment;
+        this.state = state;
+        this.sensors = sensors;
+        this.events = events;
+        this.cpuSeconds = cpuSeconds;
+        this.wallSeconds = wallSeconds;
+        this.peakLiveHeapBytes = peakLiveHeapBytes;
+        this.peakHeapBytes = peakHeapBytes;
+        this.peakRssBytes = peakRssBytes;
+        this.checkpointedStateBytes = checkpointedStateBytes;
+    }
+
+    double eventsPerCpuSecond() {
+        return events / cpuSeconds;
+    }
+
+    double eventsPerSecond() {
+        return events / wallSeconds;
+    }
+
+    /** Whether this is the warm-up round, which no median includes. */
+    boolean warmUp() {
+        return round == 0;
+    }
+
+    String csvRow() {
+        return String.join(",",
+                String.valueOf(round), segment, state.label(), String.valueOf(sensors), String.valueOf(events),
+                String.format("%.3f", cpuSeconds), String.format("%.3f", wallSeconds),
+                String.format("%.0f", eventsPerCpuSecond()), String.format("%.0f", eventsPerSecond()),
+                String.valueOf(peakLiveHeapBytes), String.valueOf(peakHeapBytes), String.valueOf(peakRssBytes), String.valueOf(checkpointedStateBytes));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.streamlake.bench;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/** The report.md of one run: machine, sizes, medians, ratios, memory, state size, end-to-end, goals. */
+final class ReportWriter {
+
+    /** The goals of the issue. */
+    static final double GOAL_P_OVER_R = 0.8;
+    static final double GOAL_P_OVER_S = 1.5;
+    static final double GOAL_EVENTS_PER_CPU_SECOND = 300_000;
+    static final int GOAL_SENSORS = 100_000;
+
+    private final BenchSettings settings;
+    private final SegmentStatistics statistics;
+    private final List<Measurement> measurements;
+    private final Map<Integer, Integer> distinctSensors;
+    private final Optional<EndToEndResult> endToEnd;
+    private final double minutes;
+    private final StringBuilder out = new StringBuilder();
+
+    ReportWriter(BenchSettings settings, SegmentStatistics statistics, List<Measurement> measurements,
+            Map<Integer, Integer> distinctSensors, Optional<EndToEndResult> endToEnd, double minutes) {
+        this.settings = settings;
+        this.statistics = statistics;
+        this.measurements = measurements;
+        this.distinctSensors = distinctSensors;
+        this.endToEnd = endToEnd;
+        this.minutes = minutes;
+    }
+
+    String markdown() {
+        line("# Benchmark: sensor window statistics");
+        line("");
+        line("Run " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                + String.format(", %.1f minutes for the whole run.", minutes));
+        line("");
+        line("## Machine");
+        MachineDescription.describe().forEach(l -> line("- " + l));
+        line("");
+        line("## What ran");
+        settings.describe().forEach(l -> line("- " + l));
+        line("- pool: fixed-seed generator records (seed " + EventPool.SEED + "), JSON, 1% malformed, 1% late by 1 minute, "
+                + "out-of-order up to 2 s; every segment decodes the same bytes");
+        line("- figures: events per process-CPU-second (OperatingSystemMXBean.getProcessCpuTime deltas, whole JVM incl. "
+                + "the embedded cluster) and wall events/s, from the first decoded record to the end of the job; "
+                + "medians of the measured rounds; ratios are taken per round, then the median");
+        for (Segment segment : BenchMain.SEGMENTS) {
+            line("- " + segment.code() + ": " + segment.description());
+        }
+        line("");
+        line("![events per CPU-second](chart.png)");
+        line("");
+        throughput();
+        ratios();
+        memory();
+        stateSize();
+        endToEnd();
+        goals();
+        return out.toString();
+    }
+
+    private void throughput() {
+        line("## Throughput (median events per CPU-second / per wall second)");
+        line("");
+        line("| state | sensors | A | R | S | P |");
+        line("|---|---:|---:|---:|---:|---:|");
+        forEachGroup((state, sensors) -> segmentRow(state, sensors, code -> String.format("%,.0f / %,.0f",
+                statistics.medianEventsPerCpuSecond(code, state, sensors),
+                statistics.medianEventsPerSecond(code, state, sensors))));
+        line("");
+    }
+
+    private void ratios() {
+        line("## Ratios (events per CPU-second, median of per-round ratios)");
+        line("");
+        line("| state | sensors | P/R | P/S | P/A |");
+        line("|---|---:|---:|---:|---:|");
+        forEachGroup((state, sensors) -> line(String.format("| %s | %,d | %.2f | %.2f | %.2f |", state.label(), sensors,
+                statistics.medianRatio("P", "R", state, sensors), statistics.medianRatio("P", "S", state, sensors),
+                statistics.medianRatio("P", "A", state, sensors))));
+        line("");
+    }
+
+    private void memory() {
+        line("## Memory (median peak live heap / peak heap / peak RSS during the segment, MiB)");
+        line("");
+        line("Peak live heap is the largest heap in use right after a garbage collection during the segment; peak heap "
+                + "is the sum of the heap pools' peaks, garbage included, so it mostly shows how far G1 lets the heap "
+                + "fill before collecting; RSS is VmRSS sampled every 100 ms and never shrinks much once the heap "
+                + "grew. The whole JVM is measured: the embedded cluster and the event pool are part of every figure.");
+        line("");
+        line("| state | sensors | A | R | S | P |");
+        line("|---|---:|---:|---:|---:|---:|");
+        forEachGroup((state, sensors) -> segmentRow(state, sensors, code -> {
+            double live = statistics.medianPeakLiveHeapBytes(code, state, sensors);
+            return String.format("%s / %,.0f / %,.0f",
+                    live < 0 ? "no GC" : String.format("%,.0f", live / (1 << 20)),
+                    statistics.medianPeakHeapBytes(code, state, sensors) / (1 << 20),
+                    statistics.medianPeakRssBytes(code, state, sensors) / (1 << 20));
+        }));
+        line("");
+    }
+
+    private void stateSize() {
+        line("## Checkpointed state at " + String.format("%,d", BenchMain.STATE_PROBE_SENSORS) + " sensors");
+        line("");
+        int sensorsInState = distinctSensors.getOrDefault(BenchMain.STATE_PROBE_SENSORS, 0);
+        line("Full (non-incremental) checkpoints every 200 ms during the warm-up round; the largest completed one. "
+                + String.format("The pool's records name %,d distinct sensors, so that is the most any state holds; ", sensorsInState)
+                + "per sensor is the state size over that count.");
+        line("");
+        line("| segment | state | checkpointed state | per sensor |");
+        line("|---|---|---:|---:|");
+        measurements.stream()
+                .filter(m -> m.warmUp() && m.checkpointedStateBytes >= 0)
+                .forEach(m -> line(String.format("| %s | %s | %,.1f MiB | %,.0f bytes |", m.segment, m.state.label(),
+                        m.checkpointedStateBytes / (double) (1 << 20),
+                        m.checkpointedStateBytes / (double) Math.max(1, sensorsInState))));
+        line("");
+    }
+
+    private void endToEnd() {
+        line("## End to end: generator → Kafka → job → Delta (local file system)");
+        line("");
+        line(endToEnd.map(result -> "Heap state, checkpoints every 2 s, tumbling 5 s windows, 1,000 sensors, no late readings (1% malformed). "
+                + "Latency of a statistics row = Delta commit time (log file time) − event time of its newest reading, "
+                + "records being produced when their event time is due; first emissions (revision 0) only, as a revision "
+                + "for a late reading carries the late reading's old event time. " + result.summary() + ".")
+                .orElse("Not run (--e2e false)."));
+        line("");
+    }
+
+    private void goals() {
+        line("## Goals");
+        line("");
+        forEachGroup((state, sensors) -> {
+            double pr = statistics.medianRatio("P", "R", state, sensors);
+            double ps = statistics.medianRatio("P", "S", state, sensors);
+            line(String.format("- %s, %,d sensors: P/R %.2f %s %.1f), P/S %.2f %s %.1f)", state.label(), sensors,
+                    pr, verdict(pr >= GOAL_P_OVER_R), GOAL_P_OVER_R, ps, verdict(ps >= GOAL_P_OVER_S), GOAL_P_OVER_S));
+        });
+        if (statistics.has("P", StateKind.HEAP, GOAL_SENSORS)) {
+            double p = statistics.medianEventsPerCpuSecond("P", StateKind.HEAP, GOAL_SENSORS);
+            line(String.format("- P with heap state at %,d sensors: %,.0f events per CPU-second %s %,.0f)",
+                    GOAL_SENSORS, p, verdict(p >= GOAL_EVENTS_PER_CPU_SECOND), GOAL_EVENTS_PER_CPU_SECOND));
+        }
+        line("");
+    }
+
+    /** A table row with one cell per segment, in the order A, R, S, P. */
+    private void segmentRow(StateKind state, int sensors, Function<String, String> cell) {
+        StringBuilder row = new StringBuilder("| " + state.label() + " | " + String.format("%,d", sensors) + " |");
+        for (Segment segment : BenchMain.SEGMENTS) {
+            row.append(' ').append(cell.apply(segment.code())).append(" |");
+        }
+        line(row.toString());
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "(met: goal ≥" : "(MISSED: goal ≥";
+    }
+
+    private void forEachGroup(BiConsumer<StateKind, Integer> action) {
+        for (StateKind state : settings.states()) {
+            for (int sensors : settings.sensorCounts()) {
+                if (statistics.has("P", state, sensors)) {
+                    action.accept(state, sensors);
+                }
+            }
+        }
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+}

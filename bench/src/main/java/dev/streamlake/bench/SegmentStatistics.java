@@ -1,0 +1,80 @@
+package dev.streamlake.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Medians over the measured rounds, and ratios between segments taken round by round (both
+ * segments ran back to back in the same round, so the machine's noise mostly cancels) before the
+ * median is taken.
+ */
+final class SegmentStatistics {
+
+    private final List<Measurement> measured;
+
+    SegmentStatistics(List<Measurement> all) {
+        this.measured = all.stream().filter(m -> !m.warmUp()).collect(Collectors.toList());
+    }
+
+    double medianEventsPerCpuSecond(String segment, StateKind state, int sensors) {
+        return median(of(segment, state, sensors), Measurement::eventsPerCpuSecond);
+    }
+
+    double medianEventsPerSecond(String segment, StateKind state, int sensors) {
+        return median(of(segment, state, sensors), Measurement::eventsPerSecond);
+    }
+
+    double medianPeakHeapBytes(String segment, StateKind state, int sensors) {
+        return median(of(segment, state, sensors), m -> m.peakHeapBytes);
+    }
+
+    double medianPeakLiveHeapBytes(String segment, StateKind state, int sensors) {
+        return median(of(segment, state, sensors), m -> m.peakLiveHeapBytes);
+    }
+
+    double medianPeakRssBytes(String segment, StateKind state, int sensors) {
+        return median(of(segment, state, sensors), m -> m.peakRssBytes);
+    }
+
+    /** Median over rounds of numerator/denominator in events per CPU-second. */
+    double medianRatio(String numerator, String denominator, StateKind state, int sensors) {
+        List<Double> ratios = new ArrayList<>();
+        for (Measurement top : of(numerator, state, sensors)) {
+            sameRound(denominator, state, sensors, top.round)
+                    .ifPresent(bottom -> ratios.add(top.eventsPerCpuSecond() / bottom.eventsPerCpuSecond()));
+        }
+        return median(ratios);
+    }
+
+    boolean has(String segment, StateKind state, int sensors) {
+        return !of(segment, state, sensors).isEmpty();
+    }
+
+    private Optional<Measurement> sameRound(String segment, StateKind state, int sensors, int round) {
+        return of(segment, state, sensors).stream().filter(m -> m.round == round).findFirst();
+    }
+
+    private List<Measurement> of(String segment, StateKind state, int sensors) {
+        return measured.stream()
+                .filter(m -> m.segment.equals(segment) && m.state == state && m.sensors == sensors)
+                .collect(Collectors.toList());
+    }
+
+    private static double median(List<Measurement> runs, ToDoubleFunction<Measurement> value) {
+        return median(runs.stream().map(value::applyAsDouble).collect(Collectors.toList()));
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
