@@ -26,6 +26,8 @@ public final class RecordDecoder<T> implements Serializable {
     private final EventFormat<T> format;
     private final int maxRecordBytes;
     private final Clock clock;
+    /** Worked out once: a format may build its type information anew on every call. */
+    private final String targetType;
 
     public RecordDecoder(EventFormat<T> format) {
         this(format, DEFAULT_MAX_RECORD_BYTES, Clock.systemUTC());
@@ -38,6 +40,7 @@ public final class RecordDecoder<T> implements Serializable {
         this.format = Objects.requireNonNull(format, "format");
         this.maxRecordBytes = maxRecordBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.targetType = format.eventType().getTypeClass().getSimpleName();
     }
 
     public EventFormat<T> format() {
@@ -96,7 +99,7 @@ public final class RecordDecoder<T> implements Serializable {
                         .setRaw(raw == null ? null : java.nio.ByteBuffer.wrap(raw))
                         .setOrigin(origin)
                         .setFormat(format.name())
-                        .setTargetType(format.eventType().getTypeClass().getSimpleName())
+                        .setTargetType(targetType)
                         .setErrorClass(errorClass)
                         .setErrorMessage(message)
                         .setIngestionTime(Instant.now(clock))
