@@ -2,7 +2,6 @@ package dev.streamlake.bench;
 
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorStatsAccumulator;
-import dev.streamlake.jobs.sensorstats.SensorStatsAggregate;
 import dev.streamlake.serde.Decoded;
 
 import org.apache.flink.api.common.functions.FlatMapFunction;

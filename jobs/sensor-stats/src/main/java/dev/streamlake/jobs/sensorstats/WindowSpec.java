@@ -49,14 +49,6 @@ public final class WindowSpec implements Serializable {
         return allowedLateness;
     }
 
-    /**
-     * How long a reading can still change a window after its event time: the window size plus
-     * the allowed lateness. Duplicate detection need not remember readings longer than this.
-     */
-    public Duration retention() {
-        return size.plus(allowedLateness);
-    }
-
     @Override
     public String toString() {
         return (slide == null ? "tumbling " + size : "hopping " + size + " every " + slide)

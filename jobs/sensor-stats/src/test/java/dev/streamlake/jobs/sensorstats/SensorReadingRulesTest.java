@@ -1,6 +1,6 @@
 package dev.streamlake.jobs.sensorstats;
 
-import static dev.streamlake.jobs.sensorstats.DuplicateReadingFilterTest.reading;
+import static dev.streamlake.jobs.sensorstats.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

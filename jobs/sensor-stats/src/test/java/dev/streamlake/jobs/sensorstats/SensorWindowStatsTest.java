@@ -1,16 +1,15 @@
 package dev.streamlake.jobs.sensorstats;
 
-import static dev.streamlake.jobs.sensorstats.DuplicateReadingFilterTest.reading;
+import static dev.streamlake.jobs.sensorstats.Readings.reading;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.transformations.OneInputTransformation;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The window stage exactly as the job configures it, driven through Flink's operator harness. */
+/** The keyed statistics step (dedup, windows, revisions, too late), driven through Flink's operator harness. */
 class SensorWindowStatsTest {
 
     private static final long MINUTE = 60_000;
@@ -128,21 +127,85 @@ class SensorWindowStatsTest {
         assertThat(starts).containsExactly(Instant.ofEpochMilli(0), Instant.ofEpochMilli(30_000));
     }
 
+    @Test
+    void countsTheFirstOfExactDuplicatesOnly() throws Exception {
+        process(reading("s1", 1_000, 20.5));
+        process(reading("s1", 1_000, 20.5));
+        process(reading("s1", 1_000, 20.5));
+        process(reading("s2", 1_000, 20.5));
+        process(reading("s1", 2_000, 20.5));
+        process(reading("s1", 1_000, 21.0));
+        process(reading("s1", 1_000, 21.0));
+        harness.processWatermark(MINUTE - 1);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(SensorWindowStats::getSensorId, SensorWindowStats::getCount)
+                .containsExactlyInAnyOrder(tuple("s1", 3L), tuple("s2", 1L));
+    }
+
+    @Test
+    void dropsADuplicateOfAReadingThatAlreadyRevisedItsWindow() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        harness.processWatermark(MINUTE + 10_000);
+        process(reading("s1", 50_000, 8.0));
+        process(reading("s1", 50_000, 8.0));
+
+        assertThat(harness.extractOutputValues()).extracting(SensorWindowStats::getRevision).containsExactly(0, 1);
+    }
+
+    @Test
+    void aDuplicateAfterItsWindowIsGoneIsTooLateNotADuplicate() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        harness.processWatermark(MINUTE - 1 + 30_000);
+        SensorReading resent = reading("s1", 10_000, 4.0);
+        process(resent);
+
+        assertThat(harness.getSideOutput(SensorStatsJob.TOO_LATE))
+                .extracting(StreamRecord::getValue)
+                .containsExactly(resent);
+    }
+
+    @Test
+    void hoppingWindowsDropADuplicateFromEveryWindow() throws Exception {
+        harness.close();
+        harness = harnessFor(WindowSpec.hopping(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ZERO));
+        harness.open();
+
+        process(reading("s1", 40_000, 3.0));
+        harness.processWatermark(MINUTE - 1);
+        process(reading("s1", 40_000, 3.0));
+        process(reading("s1", 70_000, 5.0));
+        harness.processWatermark(2 * MINUTE);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(s -> s.getWindowStart().toEpochMilli(), SensorWindowStats::getCount)
+                .containsExactly(tuple(0L, 1L), tuple(30_000L, 2L), tuple(MINUTE, 1L));
+    }
+
+    @Test
+    void remembersWindowsAndCountedReadingsAcrossARestore() throws Exception {
+        process(reading("s1", 1_000, 20.5));
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS);
+        harness.initializeState(snapshot);
+        harness.open();
+        process(reading("s1", 1_000, 20.5));
+        process(reading("s1", 2_000, 1.5));
+        harness.processWatermark(MINUTE - 1);
+
+        assertThat(harness.extractOutputValues()).extracting(SensorWindowStats::getCount).containsExactly(2L);
+    }
+
     private void process(SensorReading reading) throws Exception {
         harness.processElement(new StreamRecord<>(reading, reading.getTs().toEpochMilli()));
     }
 
-    @SuppressWarnings("unchecked")
     private static KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harnessFor(
             WindowSpec windows) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        var stats =
-                SensorStatsJob.windowStats(
-                        env.fromData(reading("s0", 0, 0.0)).keyBy(SensorStatsJob.bySensor(), Types.STRING), windows);
-        var transformation =
-                (OneInputTransformation<SensorReading, SensorWindowStats>) stats.getTransformation();
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                (OneInputStreamOperator<SensorReading, SensorWindowStats>) transformation.getOperator(),
+                new KeyedProcessOperator<>(new SensorWindowStatsFunction(windows)),
                 SensorStatsJob.bySensor(),
                 Types.STRING);
     }

@@ -21,12 +21,12 @@ import java.util.Optional;
  * <ul>
  *   <li>the watermark a record meets is the largest event time of the usable readings before it,
  *       minus the out-of-orderness, minus 1 ms (bounded out-of-orderness, emitted per event);
- *   <li>a reading equal in sensor, event time and value to one remembered is a duplicate; a reading
- *       is remembered until the watermark reaches its event time plus window size plus lateness;
  *   <li>a window [start, end) fires when the watermark reaches end - 1; it is gone for good once the
- *       watermark reaches end - 1 + allowed lateness, and a reading for a gone window is skipped
- *       there (too late, if skipped by all its windows); a reading for a fired window that is not
- *       gone fires it again with the next revision;
+ *       watermark reaches end - 1 + allowed lateness; a reading all of whose windows are gone is too
+ *       late, and a reading for a fired window that is not gone fires it again with the next
+ *       revision;
+ *   <li>a reading that is not too late and equal in sensor, event time and value to one remembered is
+ *       a duplicate; a reading is remembered until the last window covering it is gone;
  *   <li>at the end of input every window still open fires.
  * </ul>
  */
@@ -84,10 +84,12 @@ final class SensorStatsOracle {
         }
 
         private void arrive(int position, Reading reading) {
-            if (isDuplicate(reading)) {
+            if (lastWindowEnd(reading) - 1 + lateness <= watermark) {
+                outcome.tooLate.put(position, reading);
+            } else if (isDuplicate(reading)) {
                 outcome.duplicates++;
             } else {
-                assignToWindows(position, reading);
+                assignToWindows(reading);
             }
             largestEventTime = Math.max(largestEventTime, reading.ts);
             advanceTo(largestEventTime - outOfOrderness - 1);
@@ -97,7 +99,7 @@ final class SensorStatsOracle {
             String key = reading.sensorId + "@" + reading.ts;
             RememberedValues values = remembered.get(key);
             if (values == null) {
-                remembered.put(key, new RememberedValues(reading.ts + size + lateness, reading.value));
+                remembered.put(key, new RememberedValues(lastWindowEnd(reading) - 1 + lateness, reading.value));
                 return false;
             }
             if (values.values.contains(reading.value)) {
@@ -107,14 +109,16 @@ final class SensorStatsOracle {
             return false;
         }
 
-        private void assignToWindows(int position, Reading reading) {
-            boolean inAnyWindow = false;
+        private long lastWindowEnd(Reading reading) {
+            return Math.floorDiv(reading.ts, slide) * slide + size;
+        }
+
+        private void assignToWindows(Reading reading) {
             for (long start = Math.floorDiv(reading.ts, slide) * slide; start + size > reading.ts; start -= slide) {
                 long end = start + size;
                 if (end - 1 + lateness <= watermark) {
                     continue;
                 }
-                inAnyWindow = true;
                 OpenWindow window = windows.computeIfAbsent(
                         reading.sensorId + "@" + start, key -> new OpenWindow(reading.sensorId, end - size, end));
                 window.readings.add(reading);
@@ -123,9 +127,6 @@ final class SensorStatsOracle {
                 } else {
                     window.awaitingWatermark = true;
                 }
-            }
-            if (!inAnyWindow && reading.ts + lateness <= watermark) {
-                outcome.tooLate.put(position, reading);
             }
         }
 

@@ -1,6 +1,7 @@
-package dev.streamlake.jobs.sensorstats;
+package dev.streamlake.bench;
 
 import dev.streamlake.events.SensorReading;
+import dev.streamlake.jobs.sensorstats.SensorStatsAccumulator;
 
 import org.apache.flink.api.common.functions.AggregateFunction;
 

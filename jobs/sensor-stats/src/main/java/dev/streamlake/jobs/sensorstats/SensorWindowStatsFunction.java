@@ -1,0 +1,222 @@
+package dev.streamlake.jobs.sensorstats;
+
+import dev.streamlake.events.SensorReading;
+import dev.streamlake.events.SensorWindowStats;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One sensor's event-time window statistics, with exact duplicates dropped and late readings
+ * revising their windows, in a single keyed step.
+ *
+ * <p>For each reading, in this order:
+ *
+ * <ol>
+ *   <li>if every window that covers it is gone (the watermark reached its end - 1 + allowed
+ *       lateness), it is too late and goes to {@link SensorStatsJob#TOO_LATE};
+ *   <li>if a reading with the same event time and value was already counted, it is a duplicate
+ *       (sensors and gateways retry; a retried reading must not count twice);
+ *   <li>otherwise it is added to each open window that covers it; a window that has already fired
+ *       is emitted again at once with the next revision.
+ * </ol>
+ *
+ * <p>A window fires with revision 0 when the watermark reaches its end - 1 and is dropped, with
+ * the readings that only it still covered, when the watermark reaches end - 1 + allowed lateness.
+ * So a reading is remembered for duplicates exactly as long as it could still change a window.
+ *
+ * <p>Why one function rather than a duplicate filter before Flink's window operator: that pair
+ * registered a timer per reading and touched the window state and two trigger timers per
+ * reading. Here a reading costs a map lookup per window it falls in plus one for its event time,
+ * and timers exist per window, registered when the window opens.
+ */
+public class SensorWindowStatsFunction extends KeyedProcessFunction<String, SensorReading, SensorWindowStats> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String DUPLICATES_METRIC = "duplicateReadings";
+    public static final String REVISIONS_METRIC = "windowRevisions";
+    public static final String TOO_LATE_METRIC = "tooLateReadings";
+
+    private final long size;
+    private final long slide;
+    private final long lateness;
+
+    /** Open windows by their end (exclusive). */
+    private transient MapState<Long, OpenWindow> windows;
+    /** The values counted at each event time that an open window still covers. */
+    private transient MapState<Long, double[]> counted;
+    /** The open windows covering the reading at hand, newest first; null where none is open yet. */
+    private transient OpenWindow[] covering;
+
+    private transient Counter duplicates;
+    private transient Counter revisions;
+    private transient Counter tooLate;
+
+    public SensorWindowStatsFunction(WindowSpec spec) {
+        this.size = spec.size().toMillis();
+        this.slide = spec.slide().orElse(spec.size()).toMillis();
+        this.lateness = spec.allowedLateness().toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        windows =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "open-windows", Types.LONG, TypeInformation.of(OpenWindow.class)));
+        counted =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "counted-values",
+                                        Types.LONG,
+                                        PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        covering = new OpenWindow[(int) ((size + slide - 1) / slide)];
+        duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATES_METRIC);
+        revisions = getRuntimeContext().getMetricGroup().counter(REVISIONS_METRIC);
+        tooLate = getRuntimeContext().getMetricGroup().counter(TOO_LATE_METRIC);
+    }
+
+    @Override
+    public void processElement(SensorReading reading, Context ctx, Collector<SensorWindowStats> out)
+            throws Exception {
+        long ts = reading.getTs().toEpochMilli();
+        long watermark = ctx.timerService().currentWatermark();
+        long newestEnd = Math.floorDiv(ts, slide) * slide + size;
+        if (isGone(newestEnd, watermark)) {
+            tooLate.inc();
+            ctx.output(SensorStatsJob.TOO_LATE, reading);
+            return;
+        }
+        // A reading is remembered only while a window covering it is open, so with no such window
+        // in state there is nothing to compare it with.
+        boolean anyOpen = false;
+        int covered = 0;
+        for (long end = newestEnd; end > ts && !isGone(end, watermark); end -= slide) {
+            OpenWindow window = windows.get(end);
+            covering[covered++] = window;
+            anyOpen |= window != null;
+        }
+        double value = reading.getReading();
+        if (anyOpen && !countOnce(ts, value)) {
+            duplicates.inc();
+            return;
+        }
+        if (!anyOpen) {
+            counted.put(ts, new double[] {value});
+        }
+        long end = newestEnd;
+        for (int i = 0; i < covered; i++, end -= slide) {
+            OpenWindow window = covering[i];
+            covering[i] = null;
+            if (window == null) {
+                window = new OpenWindow();
+                openWindow(end, watermark, ctx);
+            }
+            window.stats.add(reading);
+            if (end - 1 <= watermark) {
+                emit(ctx.getCurrentKey(), end, window, ctx.timerService().currentProcessingTime(), out);
+            }
+            windows.put(end, window);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SensorWindowStats> out) throws Exception {
+        long firingEnd = timestamp + 1;
+        OpenWindow firing = windows.get(firingEnd);
+        if (firing != null && firing.nextRevision == 0) {
+            emit(ctx.getCurrentKey(), firingEnd, firing, ctx.timerService().currentProcessingTime(), out);
+            windows.put(firingEnd, firing);
+        }
+        long goneEnd = firingEnd - lateness;
+        if (windows.contains(goneEnd)) {
+            windows.remove(goneEnd);
+            forgetValuesOnlyCoveredBy(goneEnd);
+        }
+    }
+
+    /** Timers at the window's end - 1 (first firing) and at its end - 1 + allowed lateness (drop). */
+    private void openWindow(long end, long watermark, Context ctx) {
+        if (end - 1 > watermark) {
+            ctx.timerService().registerEventTimeTimer(end - 1);
+        }
+        ctx.timerService().registerEventTimeTimer(end - 1 + lateness);
+    }
+
+    private boolean isGone(long end, long watermark) {
+        return end - 1 + lateness <= watermark;
+    }
+
+    /** Remembers the value at this event time; false if it was already remembered. */
+    private boolean countOnce(long ts, double value) throws Exception {
+        double[] values = counted.get(ts);
+        if (values == null) {
+            counted.put(ts, new double[] {value});
+            return true;
+        }
+        for (double v : values) {
+            if (Double.compare(v, value) == 0) {
+                return false;
+            }
+        }
+        double[] more = Arrays.copyOf(values, values.length + 1);
+        more[values.length] = value;
+        counted.put(ts, more);
+        return true;
+    }
+
+    /** Readings before the next window's start are covered by no open window any more. */
+    private void forgetValuesOnlyCoveredBy(long goneEnd) throws Exception {
+        long nextStart = goneEnd - size + slide;
+        List<Long> forgotten = new ArrayList<>();
+        for (Long ts : counted.keys()) {
+            if (ts < nextStart) {
+                forgotten.add(ts);
+            }
+        }
+        for (Long ts : forgotten) {
+            counted.remove(ts);
+        }
+    }
+
+    private void emit(String sensorId, long end, OpenWindow window, long now, Collector<SensorWindowStats> out) {
+        int revision = window.nextRevision++;
+        if (revision > 0) {
+            revisions.inc();
+        }
+        SensorStatsAccumulator stats = window.stats;
+        out.collect(
+                SensorWindowStats.newBuilder()
+                        .setSensorId(sensorId)
+                        .setSite(stats.site)
+                        .setWindowStart(Instant.ofEpochMilli(end - size))
+                        .setWindowEnd(Instant.ofEpochMilli(end))
+                        .setCount(stats.count)
+                        .setMin(stats.min)
+                        .setMax(stats.max)
+                        .setMean(stats.mean)
+                        .setStddev(stats.stddev())
+                        .setFirstReading(stats.firstReading)
+                        .setLastReading(stats.lastReading)
+                        .setFirstTs(Instant.ofEpochMilli(stats.firstTs))
+                        .setLastTs(Instant.ofEpochMilli(stats.lastTs))
+                        .setRevision(revision)
+                        .setEmittedAt(Instant.ofEpochMilli(now))
+                        .build());
+    }
+}
