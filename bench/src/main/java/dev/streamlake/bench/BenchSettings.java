@@ -25,7 +25,8 @@ public final class BenchSettings {
     private Duration e2eDuration = Duration.ofSeconds(20);
     private boolean e2e = true;
     private List<String> segments = List.of("A", "R", "S", "P");
-    private boolean objectReuse;
+    /** On by default: the job enables it itself, and every segment runs with the same setting. */
+    private boolean objectReuse = true;
 
     private BenchSettings() {}
 

@@ -6,6 +6,8 @@ import dev.streamlake.events.SensorWindowStats;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -14,9 +16,8 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Iterator;
 
 /**
  * One sensor's event-time window statistics, with exact duplicates dropped and late readings
@@ -39,8 +40,8 @@ import java.util.List;
  *
  * <p>Why one function rather than a duplicate filter before Flink's window operator: that pair
  * registered a timer per reading and touched the window state and two trigger timers per
- * reading. Here a reading costs a map lookup per window it falls in plus one for its event time,
- * and timers exist per window, registered when the window opens.
+ * reading. Here a reading costs one state access for the sensor's open windows and one for its
+ * event time, and timers exist per window, registered when the window opens.
  */
 public class SensorWindowStatsFunction extends KeyedProcessFunction<String, SensorReading, SensorWindowStats> {
 
@@ -54,12 +55,9 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
     private final long slide;
     private final long lateness;
 
-    /** Open windows by their end (exclusive). */
-    private transient MapState<Long, OpenWindow> windows;
+    private transient ValueState<SensorWindows> openWindows;
     /** The values counted at each event time that an open window still covers. */
     private transient MapState<Long, double[]> counted;
-    /** The open windows covering the reading at hand, newest first; null where none is open yet. */
-    private transient OpenWindow[] covering;
 
     private transient Counter duplicates;
     private transient Counter revisions;
@@ -73,11 +71,9 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
 
     @Override
     public void open(OpenContext openContext) {
-        windows =
+        openWindows =
                 getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "open-windows", Types.LONG, TypeInformation.of(OpenWindow.class)));
+                        .getState(new ValueStateDescriptor<>("open-windows", TypeInformation.of(SensorWindows.class)));
         counted =
                 getRuntimeContext()
                         .getMapState(
@@ -85,7 +81,6 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
                                         "counted-values",
                                         Types.LONG,
                                         PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
-        covering = new OpenWindow[(int) ((size + slide - 1) / slide)];
         duplicates = getRuntimeContext().getMetricGroup().counter(DUPLICATES_METRIC);
         revisions = getRuntimeContext().getMetricGroup().counter(REVISIONS_METRIC);
         tooLate = getRuntimeContext().getMetricGroup().counter(TOO_LATE_METRIC);
@@ -102,56 +97,57 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
             ctx.output(SensorStatsJob.TOO_LATE, reading);
             return;
         }
-        // A reading is remembered only while a window covering it is open, so with no such window
-        // in state there is nothing to compare it with.
-        boolean anyOpen = false;
-        int covered = 0;
-        for (long end = newestEnd; end > ts && !isGone(end, watermark); end -= slide) {
-            OpenWindow window = windows.get(end);
-            covering[covered++] = window;
-            anyOpen |= window != null;
+        SensorWindows sensor = openWindows.value();
+        if (sensor == null) {
+            sensor = new SensorWindows();
         }
+        // A reading is remembered while the newest window covering it is open: with that window
+        // not open there is nothing to compare it with.
         double value = reading.getReading();
-        if (anyOpen && !countOnce(ts, value)) {
+        if (sensor.find(newestEnd) == null) {
+            counted.put(ts, new double[] {value});
+        } else if (!countOnce(ts, value)) {
             duplicates.inc();
             return;
         }
-        if (!anyOpen) {
-            counted.put(ts, new double[] {value});
-        }
-        long end = newestEnd;
-        for (int i = 0; i < covered; i++, end -= slide) {
-            OpenWindow window = covering[i];
-            covering[i] = null;
+        long now = ctx.timerService().currentProcessingTime();
+        for (long end = newestEnd; end > ts && !isGone(end, watermark); end -= slide) {
+            OpenWindow window = sensor.find(end);
             if (window == null) {
-                window = new OpenWindow();
-                openWindow(end, watermark, ctx);
+                window = sensor.open(end);
+                registerTimers(end, watermark, ctx);
             }
             window.stats.add(reading);
             if (end - 1 <= watermark) {
-                emit(ctx.getCurrentKey(), end, window, ctx.timerService().currentProcessingTime(), out);
+                emit(ctx.getCurrentKey(), window, now, out);
             }
-            windows.put(end, window);
         }
+        openWindows.update(sensor);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SensorWindowStats> out) throws Exception {
-        long firingEnd = timestamp + 1;
-        OpenWindow firing = windows.get(firingEnd);
-        if (firing != null && firing.nextRevision == 0) {
-            emit(ctx.getCurrentKey(), firingEnd, firing, ctx.timerService().currentProcessingTime(), out);
-            windows.put(firingEnd, firing);
+        SensorWindows sensor = openWindows.value();
+        if (sensor == null) {
+            return;
         }
-        long goneEnd = firingEnd - lateness;
-        if (windows.contains(goneEnd)) {
-            windows.remove(goneEnd);
+        OpenWindow firing = sensor.find(timestamp + 1);
+        if (firing != null && firing.nextRevision == 0) {
+            emit(ctx.getCurrentKey(), firing, ctx.timerService().currentProcessingTime(), out);
+        }
+        long goneEnd = timestamp + 1 - lateness;
+        if (sensor.close(goneEnd)) {
             forgetValuesOnlyCoveredBy(goneEnd);
+        }
+        if (sensor.isEmpty()) {
+            openWindows.clear();
+        } else {
+            openWindows.update(sensor);
         }
     }
 
     /** Timers at the window's end - 1 (first firing) and at its end - 1 + allowed lateness (drop). */
-    private void openWindow(long end, long watermark, Context ctx) {
+    private void registerTimers(long end, long watermark, Context ctx) {
         if (end - 1 > watermark) {
             ctx.timerService().registerEventTimeTimer(end - 1);
         }
@@ -183,18 +179,19 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
     /** Readings before the next window's start are covered by no open window any more. */
     private void forgetValuesOnlyCoveredBy(long goneEnd) throws Exception {
         long nextStart = goneEnd - size + slide;
-        List<Long> forgotten = new ArrayList<>();
-        for (Long ts : counted.keys()) {
-            if (ts < nextStart) {
-                forgotten.add(ts);
+        Iterator<Long> times = counted.keys().iterator();
+        while (times.hasNext()) {
+            if (times.next() < nextStart) {
+                times.remove();
             }
         }
-        for (Long ts : forgotten) {
-            counted.remove(ts);
+        if (counted.isEmpty()) {
+            counted.clear();
         }
     }
 
-    private void emit(String sensorId, long end, OpenWindow window, long now, Collector<SensorWindowStats> out) {
+    private void emit(String sensorId, OpenWindow window, long now, Collector<SensorWindowStats> out) {
+        long end = window.end;
         int revision = window.nextRevision++;
         if (revision > 0) {
             revisions.inc();
