@@ -2,19 +2,17 @@ package dev.streamlake.jobs.sensorstats;
 
 /**
  * One sensor's window while it can still change: its end, its running statistics and how many
- * times it has been emitted. A Flink POJO, so it is serialized without Kryo.
+ * times it has been emitted; serialized as part of {@link SensorWindows}.
  */
-public class OpenWindow {
+final class OpenWindow {
 
     /** Exclusive end in epoch milliseconds; the start is the end minus the window size. */
-    public long end;
+    long end;
 
-    public SensorStatsAccumulator stats = new SensorStatsAccumulator();
+    final SensorStatsAccumulator stats = new SensorStatsAccumulator();
 
     /** The revision the next emission carries: 0 until the window first fires. */
-    public int nextRevision;
-
-    public OpenWindow() {}
+    int nextRevision;
 
     OpenWindow(long end) {
         this.end = end;

@@ -9,7 +9,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -73,7 +72,7 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
     public void open(OpenContext openContext) {
         openWindows =
                 getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("open-windows", TypeInformation.of(SensorWindows.class)));
+                        .getState(new ValueStateDescriptor<>("open-windows", SensorWindowsSerializer.INSTANCE));
         counted =
                 getRuntimeContext()
                         .getMapState(
@@ -136,12 +135,14 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
             emit(ctx.getCurrentKey(), firing, ctx.timerService().currentProcessingTime(), out);
         }
         long goneEnd = timestamp + 1 - lateness;
-        if (sensor.close(goneEnd)) {
-            forgetValuesOnlyCoveredBy(goneEnd);
-        }
+        boolean closed = sensor.close(goneEnd);
         if (sensor.isEmpty()) {
             openWindows.clear();
+            counted.clear();
         } else {
+            if (closed) {
+                forgetValuesOnlyCoveredBy(goneEnd);
+            }
             openWindows.update(sensor);
         }
     }
@@ -176,7 +177,10 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
         return true;
     }
 
-    /** Readings before the next window's start are covered by no open window any more. */
+    /**
+     * Readings before the next window's start are covered by no open window any more. (With no
+     * window left at all, the caller clears everything at once instead.)
+     */
     private void forgetValuesOnlyCoveredBy(long goneEnd) throws Exception {
         long nextStart = goneEnd - size + slide;
         Iterator<Long> times = counted.keys().iterator();
@@ -184,9 +188,6 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
             if (times.next() < nextStart) {
                 times.remove();
             }
-        }
-        if (counted.isEmpty()) {
-            counted.clear();
         }
     }
 

@@ -5,11 +5,11 @@ import java.util.Arrays;
 /**
  * The open windows of one sensor, kept together as one state value: a sensor has only a few open
  * at a time (size / slide, plus those waiting out the allowed lateness), and one state access per
- * reading is cheaper than one per window. A Flink POJO, so it is serialized without Kryo.
+ * reading is cheaper than one per window. Serialized by {@link SensorWindowsSerializer}.
  */
-public class SensorWindows {
+final class SensorWindows {
 
-    public OpenWindow[] windows = new OpenWindow[0];
+    OpenWindow[] windows = new OpenWindow[0];
 
     /** The open window with this end, or null. */
     OpenWindow find(long end) {
