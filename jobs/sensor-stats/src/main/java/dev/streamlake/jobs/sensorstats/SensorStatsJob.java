@@ -33,7 +33,7 @@ public final class SensorStatsJob {
 
     /** Readings that arrive after their window closed for good (end + allowed lateness). */
     public static final OutputTag<SensorReading> TOO_LATE =
-            new OutputTag<>("too-late-readings", TypeInformation.of(SensorReading.class));
+            new OutputTag<>("too-late-readings", SensorReadingTypeInfo.INSTANCE);
 
     private static final KeySelector<SensorReading, String> BY_SENSOR = SensorReading::getSensorId;
 
@@ -57,7 +57,7 @@ public final class SensorStatsJob {
                 input.transform("Restore watermark after recovery", input.getType(), new WatermarkFloor<>())
                         .uid("watermark-floor");
         DecodedStreams<SensorReading> decoded =
-                DecodedStreams.split(inOrder, TypeInformation.of(SensorReading.class));
+                DecodedStreams.split(inOrder, SensorReadingTypeInfo.INSTANCE);
 
         SingleOutputStreamOperator<SensorWindowStats> stats =
                 decoded.events()
