@@ -39,8 +39,9 @@ import java.util.Iterator;
  *
  * <p>Why one function rather than a duplicate filter before Flink's window operator: that pair
  * registered a timer per reading and touched the window state and two trigger timers per
- * reading. Here a reading costs one state access for the sensor's open windows and one for its
- * event time, and timers exist per window, registered when the window opens.
+ * reading. Here a reading costs one state access for the sensor's open windows, plus one for its
+ * event time when its newest window is open already, and timers exist per window, registered
+ * when the window opens.
  */
 public class SensorWindowStatsFunction extends KeyedProcessFunction<String, SensorReading, SensorWindowStats> {
 
@@ -55,7 +56,10 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
     private final long lateness;
 
     private transient ValueState<SensorWindows> openWindows;
-    /** The values counted at each event time that an open window still covers. */
+    /**
+     * The values counted at each event time that an open window still covers, except the readings
+     * that opened their newest window: those windows remember them.
+     */
     private transient MapState<Long, double[]> counted;
 
     private transient Counter duplicates;
@@ -100,12 +104,9 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
         if (sensor == null) {
             sensor = new SensorWindows();
         }
-        // A reading is remembered while the newest window covering it is open: with that window
-        // not open there is nothing to compare it with.
         double value = reading.getReading();
-        if (sensor.find(newestEnd) == null) {
-            counted.put(ts, new double[] {value});
-        } else if (!countOnce(ts, value)) {
+        OpenWindow newest = sensor.find(newestEnd);
+        if (newest != null && (newest.remembers(ts, value) || !countOnce(sensor, ts, value))) {
             duplicates.inc();
             return;
         }
@@ -115,8 +116,11 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
             if (window == null) {
                 window = sensor.open(end);
                 registerTimers(end, watermark, ctx);
+                if (end == newestEnd) {
+                    window.remember(ts, value);
+                }
             }
-            window.stats.add(reading);
+            window.add(reading);
             if (end - 1 <= watermark) {
                 emit(ctx.getCurrentKey(), window, now, out);
             }
@@ -138,9 +142,11 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
         boolean closed = sensor.close(goneEnd);
         if (sensor.isEmpty()) {
             openWindows.clear();
-            counted.clear();
+            if (sensor.countsInState) {
+                counted.clear();
+            }
         } else {
-            if (closed) {
+            if (closed && sensor.countsInState) {
                 forgetValuesOnlyCoveredBy(goneEnd);
             }
             openWindows.update(sensor);
@@ -159,11 +165,15 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
         return end - 1 + lateness <= watermark;
     }
 
-    /** Remembers the value at this event time; false if it was already remembered. */
-    private boolean countOnce(long ts, double value) throws Exception {
-        double[] values = counted.get(ts);
+    /**
+     * Remembers the value at this event time in the duplicate state; false if it was already
+     * there. Only for readings whose newest window is open already, so did not open it.
+     */
+    private boolean countOnce(SensorWindows sensor, long ts, double value) throws Exception {
+        double[] values = sensor.countsInState ? counted.get(ts) : null;
         if (values == null) {
             counted.put(ts, new double[] {value});
+            sensor.countsInState = true;
             return true;
         }
         for (double v : values) {
@@ -197,24 +207,22 @@ public class SensorWindowStatsFunction extends KeyedProcessFunction<String, Sens
         if (revision > 0) {
             revisions.inc();
         }
-        SensorStatsAccumulator stats = window.stats;
         out.collect(
-                SensorWindowStats.newBuilder()
-                        .setSensorId(sensorId)
-                        .setSite(stats.site)
-                        .setWindowStart(Instant.ofEpochMilli(end - size))
-                        .setWindowEnd(Instant.ofEpochMilli(end))
-                        .setCount(stats.count)
-                        .setMin(stats.min)
-                        .setMax(stats.max)
-                        .setMean(stats.mean)
-                        .setStddev(stats.stddev())
-                        .setFirstReading(stats.firstReading)
-                        .setLastReading(stats.lastReading)
-                        .setFirstTs(Instant.ofEpochMilli(stats.firstTs))
-                        .setLastTs(Instant.ofEpochMilli(stats.lastTs))
-                        .setRevision(revision)
-                        .setEmittedAt(Instant.ofEpochMilli(now))
-                        .build());
+                new SensorWindowStats(
+                        sensorId,
+                        window.site,
+                        Instant.ofEpochMilli(end - size),
+                        Instant.ofEpochMilli(end),
+                        window.count,
+                        window.min,
+                        window.max,
+                        window.mean,
+                        window.stddev(),
+                        window.firstReading,
+                        window.lastReading,
+                        Instant.ofEpochMilli(window.firstTs),
+                        Instant.ofEpochMilli(window.lastTs),
+                        revision,
+                        Instant.ofEpochMilli(now)));
     }
 }

@@ -11,6 +11,9 @@ final class SensorWindows {
 
     OpenWindow[] windows = new OpenWindow[0];
 
+    /** Whether the sensor's duplicate state beyond its windows' own remembered readings is in use. */
+    boolean countsInState;
+
     /** The open window with this end, or null. */
     OpenWindow find(long end) {
         for (OpenWindow window : windows) {

@@ -13,8 +13,9 @@ import java.io.IOException;
  * Writes a sensor's open windows field by field. The state is read and written on every reading
  * with RocksDB; Flink's POJO serializer spends most of that time in reflection.
  *
- * <p>Layout: the number of windows, then per window its end, next revision and statistics. A
- * change of layout needs a new snapshot version that can still read this one.
+ * <p>Layout: whether duplicate state is in use, the number of windows, then per window its end,
+ * next revision, remembered reading and statistics. A change of layout needs a new snapshot
+ * version that can still read this one.
  */
 public final class SensorWindowsSerializer extends TypeSerializerSingleton<SensorWindows> {
 
@@ -35,6 +36,7 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
     @Override
     public SensorWindows copy(SensorWindows from) {
         SensorWindows copy = new SensorWindows();
+        copy.countsInState = from.countsInState;
         copy.windows = new OpenWindow[from.windows.length];
         for (int i = 0; i < from.windows.length; i++) {
             copy.windows[i] = copy(from.windows[i]);
@@ -45,19 +47,20 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
     private static OpenWindow copy(OpenWindow from) {
         OpenWindow copy = new OpenWindow(from.end);
         copy.nextRevision = from.nextRevision;
-        SensorStatsAccumulator stats = copy.stats;
-        SensorStatsAccumulator original = from.stats;
-        stats.count = original.count;
-        stats.min = original.min;
-        stats.max = original.max;
-        stats.mean = original.mean;
-        stats.m2 = original.m2;
-        stats.firstTs = original.firstTs;
-        stats.firstReading = original.firstReading;
-        stats.lastTs = original.lastTs;
-        stats.lastReading = original.lastReading;
-        stats.site = original.site;
-        stats.unit = original.unit;
+        copy.remembersReading = from.remembersReading;
+        copy.rememberedTs = from.rememberedTs;
+        copy.rememberedValue = from.rememberedValue;
+        copy.count = from.count;
+        copy.min = from.min;
+        copy.max = from.max;
+        copy.mean = from.mean;
+        copy.m2 = from.m2;
+        copy.firstTs = from.firstTs;
+        copy.firstReading = from.firstReading;
+        copy.lastTs = from.lastTs;
+        copy.lastReading = from.lastReading;
+        copy.site = from.site;
+        copy.unit = from.unit;
         return copy;
     }
 
@@ -73,44 +76,50 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
 
     @Override
     public void serialize(SensorWindows record, DataOutputView out) throws IOException {
+        out.writeBoolean(record.countsInState);
         out.writeInt(record.windows.length);
         for (OpenWindow window : record.windows) {
             out.writeLong(window.end);
             out.writeInt(window.nextRevision);
-            SensorStatsAccumulator stats = window.stats;
-            out.writeLong(stats.count);
-            out.writeDouble(stats.min);
-            out.writeDouble(stats.max);
-            out.writeDouble(stats.mean);
-            out.writeDouble(stats.m2);
-            out.writeLong(stats.firstTs);
-            out.writeDouble(stats.firstReading);
-            out.writeLong(stats.lastTs);
-            out.writeDouble(stats.lastReading);
-            StringValue.writeString(stats.site, out);
-            StringValue.writeString(stats.unit, out);
+            out.writeBoolean(window.remembersReading);
+            out.writeLong(window.rememberedTs);
+            out.writeDouble(window.rememberedValue);
+            out.writeLong(window.count);
+            out.writeDouble(window.min);
+            out.writeDouble(window.max);
+            out.writeDouble(window.mean);
+            out.writeDouble(window.m2);
+            out.writeLong(window.firstTs);
+            out.writeDouble(window.firstReading);
+            out.writeLong(window.lastTs);
+            out.writeDouble(window.lastReading);
+            StringValue.writeString(window.site, out);
+            StringValue.writeString(window.unit, out);
         }
     }
 
     @Override
     public SensorWindows deserialize(DataInputView in) throws IOException {
         SensorWindows record = new SensorWindows();
+        record.countsInState = in.readBoolean();
         record.windows = new OpenWindow[in.readInt()];
         for (int i = 0; i < record.windows.length; i++) {
             OpenWindow window = new OpenWindow(in.readLong());
             window.nextRevision = in.readInt();
-            SensorStatsAccumulator stats = window.stats;
-            stats.count = in.readLong();
-            stats.min = in.readDouble();
-            stats.max = in.readDouble();
-            stats.mean = in.readDouble();
-            stats.m2 = in.readDouble();
-            stats.firstTs = in.readLong();
-            stats.firstReading = in.readDouble();
-            stats.lastTs = in.readLong();
-            stats.lastReading = in.readDouble();
-            stats.site = StringValue.readString(in);
-            stats.unit = StringValue.readString(in);
+            window.remembersReading = in.readBoolean();
+            window.rememberedTs = in.readLong();
+            window.rememberedValue = in.readDouble();
+            window.count = in.readLong();
+            window.min = in.readDouble();
+            window.max = in.readDouble();
+            window.mean = in.readDouble();
+            window.m2 = in.readDouble();
+            window.firstTs = in.readLong();
+            window.firstReading = in.readDouble();
+            window.lastTs = in.readLong();
+            window.lastReading = in.readDouble();
+            window.site = StringValue.readString(in);
+            window.unit = StringValue.readString(in);
             record.windows[i] = window;
         }
         return record;

@@ -134,6 +134,7 @@ class SensorWindowStatsTest {
         process(reading("s1", 1_000, 20.5));
         process(reading("s2", 1_000, 20.5));
         process(reading("s1", 2_000, 20.5));
+        process(reading("s1", 2_000, 20.5));
         process(reading("s1", 1_000, 21.0));
         process(reading("s1", 1_000, 21.0));
         harness.processWatermark(MINUTE - 1);

@@ -19,6 +19,7 @@ class SensorWindowsSerializerTest {
 
         SensorWindows read = roundTrip(windows);
 
+        assertThat(read.countsInState).isTrue();
         assertThat(read.windows).usingRecursiveFieldByFieldElementComparator().containsExactly(windows.windows);
     }
 
@@ -32,13 +33,15 @@ class SensorWindowsSerializerTest {
         SensorWindows original = twoWindows();
         SensorWindows copy = serializer.copy(original);
 
-        original.find(60_000).stats.add(reading("s1", 30_000, 100.0));
+        original.find(60_000).add(reading("s1", 30_000, 100.0));
         original.find(60_000).nextRevision = 7;
+        original.find(60_000).remember(30_000, 100.0);
         original.close(120_000);
 
         assertThat(copy.windows).hasSize(2);
-        assertThat(copy.find(60_000).stats.count).isEqualTo(2);
+        assertThat(copy.find(60_000).count).isEqualTo(2);
         assertThat(copy.find(60_000).nextRevision).isEqualTo(1);
+        assertThat(copy.find(60_000).remembers(10_000, 4.0)).isTrue();
     }
 
     @Test
@@ -76,10 +79,12 @@ class SensorWindowsSerializerTest {
     private static SensorWindows twoWindows() {
         SensorWindows windows = new SensorWindows();
         OpenWindow first = windows.open(60_000);
-        first.stats.add(reading("s1", 10_000, 4.0));
-        first.stats.add(reading("s1", 20_000, -2.5));
+        first.add(reading("s1", 10_000, 4.0));
+        first.add(reading("s1", 20_000, -2.5));
         first.nextRevision = 1;
-        windows.open(120_000).stats.add(reading("s1", 70_000, 8.0));
+        first.remember(10_000, 4.0);
+        windows.open(120_000).add(reading("s1", 70_000, 8.0));
+        windows.countsInState = true;
         return windows;
     }
 }
