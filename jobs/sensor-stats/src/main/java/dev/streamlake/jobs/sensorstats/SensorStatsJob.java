@@ -62,9 +62,11 @@ public final class SensorStatsJob {
         SingleOutputStreamOperator<SensorWindowStats> stats =
                 decoded.events()
                         .keyBy(BY_SENSOR, Types.STRING)
-                        .process(new SensorWindowStatsFunction(windows), TypeInformation.of(SensorWindowStats.class))
-                        .uid("sensor-window-statistics")
-                        .name("Sensor window statistics");
+                        .transform(
+                                "Sensor window statistics",
+                                TypeInformation.of(SensorWindowStats.class),
+                                new SensorWindowStatsOperator(windows))
+                        .uid("sensor-window-statistics");
 
         stats.sinkTo(outputs.stats()).uid("stats-sink").name("Statistics sink");
         outputs.statsCopy()

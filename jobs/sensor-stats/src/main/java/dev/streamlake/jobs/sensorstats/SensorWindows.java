@@ -1,18 +1,26 @@
 package dev.streamlake.jobs.sensorstats;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
- * The open windows of one sensor, kept together as one state value: a sensor has only a few open
- * at a time (size / slide, plus those waiting out the allowed lateness), and one state access per
- * reading is cheaper than one per window. Serialized by {@link SensorWindowsSerializer}.
+ * Everything the job keeps for one sensor, as one state value: its open windows (a few at a time:
+ * size / slide, plus those waiting out the allowed lateness) and the readings it must recognise
+ * as duplicates. One state access per reading is cheaper than one per window and one per event
+ * time. Serialized by {@link SensorWindowsSerializer}.
  */
 final class SensorWindows {
 
     OpenWindow[] windows = new OpenWindow[0];
 
-    /** Whether the sensor's duplicate state beyond its windows' own remembered readings is in use. */
-    boolean countsInState;
+    /**
+     * Values counted at each event time an open window still covers, except the readings that
+     * opened their newest window (those windows remember them); null until needed, which it never
+     * is for a sensor sending less than one reading per window.
+     */
+    Map<Long, double[]> counted;
 
     /** The open window with this end, or null. */
     OpenWindow find(long end) {
@@ -47,5 +55,47 @@ final class SensorWindows {
 
     boolean isEmpty() {
         return windows.length == 0;
+    }
+
+    /**
+     * Counts the value at this event time unless it was counted before; for readings whose newest
+     * window is open already, so did not open it.
+     *
+     * @return false for a duplicate
+     */
+    boolean countOnce(long ts, double value) {
+        if (counted == null) {
+            counted = new HashMap<>();
+        }
+        double[] values = counted.get(ts);
+        if (values == null) {
+            counted.put(ts, new double[] {value});
+            return true;
+        }
+        for (double v : values) {
+            if (Double.compare(v, value) == 0) {
+                return false;
+            }
+        }
+        double[] more = Arrays.copyOf(values, values.length + 1);
+        more[values.length] = value;
+        counted.put(ts, more);
+        return true;
+    }
+
+    /** Forgets the counted values at event times before this one. */
+    void forgetBefore(long ts) {
+        if (counted == null) {
+            return;
+        }
+        Iterator<Long> times = counted.keySet().iterator();
+        while (times.hasNext()) {
+            if (times.next() < ts) {
+                times.remove();
+            }
+        }
+        if (counted.isEmpty()) {
+            counted = null;
+        }
     }
 }

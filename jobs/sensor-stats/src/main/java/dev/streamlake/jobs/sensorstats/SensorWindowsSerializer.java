@@ -8,14 +8,16 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Writes a sensor's open windows field by field. The state is read and written on every reading
- * with RocksDB; Flink's POJO serializer spends most of that time in reflection.
+ * Writes a sensor's state field by field; Flink's POJO serializer spent most of its time in
+ * reflection, and could not write the map of counted values without Kryo.
  *
- * <p>Layout: whether duplicate state is in use, the number of windows, then per window its end,
- * next revision, remembered reading and statistics. A change of layout needs a new snapshot
- * version that can still read this one.
+ * <p>Layout: the number of windows, then per window its end, next revision, remembered reading
+ * and statistics; then the number of counted event times, and per event time its values. A
+ * change of layout needs a new snapshot version that can still read this one.
  */
 public final class SensorWindowsSerializer extends TypeSerializerSingleton<SensorWindows> {
 
@@ -36,7 +38,10 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
     @Override
     public SensorWindows copy(SensorWindows from) {
         SensorWindows copy = new SensorWindows();
-        copy.countsInState = from.countsInState;
+        if (from.counted != null) {
+            copy.counted = new HashMap<>(from.counted.size() * 2);
+            from.counted.forEach((ts, values) -> copy.counted.put(ts, values.clone()));
+        }
         copy.windows = new OpenWindow[from.windows.length];
         for (int i = 0; i < from.windows.length; i++) {
             copy.windows[i] = copy(from.windows[i]);
@@ -76,7 +81,6 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
 
     @Override
     public void serialize(SensorWindows record, DataOutputView out) throws IOException {
-        out.writeBoolean(record.countsInState);
         out.writeInt(record.windows.length);
         for (OpenWindow window : record.windows) {
             out.writeLong(window.end);
@@ -96,12 +100,21 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
             StringValue.writeString(window.site, out);
             StringValue.writeString(window.unit, out);
         }
+        Map<Long, double[]> counted = record.counted == null ? Map.of() : record.counted;
+        out.writeInt(counted.size());
+        for (Map.Entry<Long, double[]> entry : counted.entrySet()) {
+            out.writeLong(entry.getKey());
+            double[] values = entry.getValue();
+            out.writeInt(values.length);
+            for (double value : values) {
+                out.writeDouble(value);
+            }
+        }
     }
 
     @Override
     public SensorWindows deserialize(DataInputView in) throws IOException {
         SensorWindows record = new SensorWindows();
-        record.countsInState = in.readBoolean();
         record.windows = new OpenWindow[in.readInt()];
         for (int i = 0; i < record.windows.length; i++) {
             OpenWindow window = new OpenWindow(in.readLong());
@@ -121,6 +134,18 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
             window.site = StringValue.readString(in);
             window.unit = StringValue.readString(in);
             record.windows[i] = window;
+        }
+        int times = in.readInt();
+        if (times > 0) {
+            record.counted = new HashMap<>(times * 2);
+            for (int i = 0; i < times; i++) {
+                long ts = in.readLong();
+                double[] values = new double[in.readInt()];
+                for (int v = 0; v < values.length; v++) {
+                    values[v] = in.readDouble();
+                }
+                record.counted.put(ts, values);
+            }
         }
         return record;
     }

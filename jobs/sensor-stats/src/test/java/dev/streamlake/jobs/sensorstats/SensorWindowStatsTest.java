@@ -9,7 +9,10 @@ import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -20,15 +23,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The keyed statistics step (dedup, windows, revisions, too late), driven through Flink's operator harness. */
+/**
+ * The keyed statistics step (dedup, windows, revisions, too late), driven through Flink's operator
+ * harness with heap state; {@link SensorWindowStatsRocksDbTest} runs the same with RocksDB.
+ */
 class SensorWindowStatsTest {
 
-    private static final long MINUTE = 60_000;
+    static final long MINUTE = 60_000;
     private static final WindowSpec ONE_MINUTE_WITH_30S_LATENESS =
             WindowSpec.tumbling(Duration.ofMinutes(1), Duration.ofSeconds(30));
 
-    private KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harness;
+    KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -102,12 +109,14 @@ class SensorWindowStatsTest {
         process(reading("s1", 10_000, 4.0));
         process(reading("s2", 70_000, 1.0));
         harness.processWatermark(MINUTE - 1);
-        assertThat(harness.numKeyedStateEntries()).isPositive();
+        checkpoint(1L);
+        assertThat(sensorsInState()).isEqualTo(2);
         assertThat(harness.numEventTimeTimers()).isPositive();
 
         harness.processWatermark(2 * MINUTE + 30_000);
+        checkpoint(2L);
 
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(sensorsInState()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
@@ -186,28 +195,52 @@ class SensorWindowStatsTest {
     @Test
     void remembersWindowsAndCountedReadingsAcrossARestore() throws Exception {
         process(reading("s1", 1_000, 20.5));
-        var snapshot = harness.snapshot(1L, 1L);
+        process(reading("s1", 3_000, 5.0));
+        process(reading("s1", 3_000, 6.0));
+        var snapshot = checkpoint(1L);
         harness.close();
 
         harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS);
         harness.initializeState(snapshot);
         harness.open();
         process(reading("s1", 1_000, 20.5));
+        process(reading("s1", 3_000, 6.0));
         process(reading("s1", 2_000, 1.5));
         harness.processWatermark(MINUTE - 1);
 
-        assertThat(harness.extractOutputValues()).extracting(SensorWindowStats::getCount).containsExactly(2L);
+        assertThat(harness.extractOutputValues()).extracting(SensorWindowStats::getCount).containsExactly(4L);
     }
 
-    private void process(SensorReading reading) throws Exception {
+    void process(SensorReading reading) throws Exception {
         harness.processElement(new StreamRecord<>(reading, reading.getTs().toEpochMilli()));
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harnessFor(
-            WindowSpec windows) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new SensorWindowStatsFunction(windows)),
-                SensorStatsJob.bySensor(),
-                Types.STRING);
+    /** A checkpoint as the task takes it: the operator is told before the barrier, then snapshotted. */
+    OperatorSubtaskState checkpoint(long id) throws Exception {
+        harness.prepareSnapshotPreBarrier(id);
+        return harness.snapshot(id, id);
+    }
+
+    /** Sensors with state in the backend (held-back state not written yet does not count). */
+    long sensorsInState() throws Exception {
+        try (Stream<Object> sensors =
+                ((SensorWindowStatsOperator) harness.getOperator())
+                        .getKeyedStateBackend()
+                        .getKeys(SensorWindowStatsOperator.STATE_NAME, VoidNamespace.INSTANCE)) {
+            return sensors.count();
+        }
+    }
+
+    StateBackend stateBackend() {
+        return new HashMapStateBackend();
+    }
+
+    KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harnessFor(WindowSpec windows)
+            throws Exception {
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new SensorWindowStatsOperator(windows), SensorStatsJob.bySensor(), Types.STRING);
+        harness.setStateBackend(stateBackend());
+        return harness;
     }
 }

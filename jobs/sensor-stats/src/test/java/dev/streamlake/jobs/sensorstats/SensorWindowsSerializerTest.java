@@ -19,7 +19,8 @@ class SensorWindowsSerializerTest {
 
         SensorWindows read = roundTrip(windows);
 
-        assertThat(read.countsInState).isTrue();
+        assertThat(read.counted).containsOnlyKeys(70_000L);
+        assertThat(read.counted.get(70_000L)).containsExactly(8.0, 9.5);
         assertThat(read.windows).usingRecursiveFieldByFieldElementComparator().containsExactly(windows.windows);
     }
 
@@ -42,6 +43,8 @@ class SensorWindowsSerializerTest {
         assertThat(copy.find(60_000).count).isEqualTo(2);
         assertThat(copy.find(60_000).nextRevision).isEqualTo(1);
         assertThat(copy.find(60_000).remembers(10_000, 4.0)).isTrue();
+        assertThat(copy.countOnce(70_000, 1.0)).isTrue();
+        assertThat(original.counted.get(70_000L)).containsExactly(8.0, 9.5);
     }
 
     @Test
@@ -84,7 +87,8 @@ class SensorWindowsSerializerTest {
         first.nextRevision = 1;
         first.remember(10_000, 4.0);
         windows.open(120_000).add(reading("s1", 70_000, 8.0));
-        windows.countsInState = true;
+        windows.countOnce(70_000, 8.0);
+        windows.countOnce(70_000, 9.5);
         return windows;
     }
 }

@@ -83,8 +83,10 @@ class SensorStatsKafkaIT {
                 new FailOnceAtReading(atTooLateReading, expected.tooLate.get(firstReplayed)),
                 new FailOnceAfterCheckpoint<>(afterCheckpoint, 1, RECORDS_BEFORE_FAILURE));
         KAFKA.createTopic(id, 1);
+        // RocksDB, as in production: the window operator then holds state back between checkpoints.
         JobClient job = start(settings, failures, new JobOptions()
                 .checkpointEvery(Duration.ofSeconds(1))
+                .rocksDbIncremental()
                 .restartAfterFailures()
                 .build());
         KAFKA.produce(id, sent.bytes(0, firstReplayed));

@@ -1,0 +1,248 @@
+package dev.streamlake.jobs.sensorstats;
+
+import dev.streamlake.events.SensorReading;
+import dev.streamlake.events.SensorWindowStats;
+
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One sensor's event-time window statistics, with exact duplicates dropped and late readings
+ * revising their windows, in a single keyed step.
+ *
+ * <p>For each reading, in this order:
+ *
+ * <ol>
+ *   <li>if every window that covers it is gone (the watermark reached its end - 1 + allowed
+ *       lateness), it is too late and goes to {@link SensorStatsJob#TOO_LATE};
+ *   <li>if a reading with the same event time and value was already counted, it is a duplicate
+ *       (sensors and gateways retry; a retried reading must not count twice);
+ *   <li>otherwise it is added to each open window that covers it; a window that has already fired
+ *       is emitted again at once with the next revision.
+ * </ol>
+ *
+ * <p>A window fires with revision 0 when the watermark reaches its end - 1 and is dropped, with
+ * the readings that only it still covered, when the watermark reaches end - 1 + allowed lateness.
+ * So a reading is remembered for duplicates exactly as long as it could still change a window.
+ *
+ * <p>Why an operator of its own rather than a duplicate filter before Flink's window operator:
+ * that pair registered a timer per reading and touched the window state and two trigger timers per
+ * reading. Here all of a sensor's state is one value, read once per reading, and timers exist per
+ * window. With RocksDB that value is also held back in memory (see {@link #writeBehind}), as
+ * Flink SQL's window aggregation does with its buffer.
+ */
+public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWindowStats>
+        implements OneInputStreamOperator<SensorReading, SensorWindowStats>, Triggerable<String, VoidNamespace> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String DUPLICATES_METRIC = "duplicateReadings";
+    public static final String REVISIONS_METRIC = "windowRevisions";
+    public static final String TOO_LATE_METRIC = "tooLateReadings";
+
+    /**
+     * Sensors held in memory before their state is written back. Bounds the memory (a few hundred
+     * bytes per sensor) while letting a busy sensor's readings between two checkpoints cost one
+     * state read and one write instead of one each per reading.
+     */
+    static final int WRITE_BEHIND_SENSORS = 20_000;
+
+    /** The keyed state: one {@link SensorWindows} per sensor. */
+    static final String STATE_NAME = "sensor-windows";
+
+    private final long size;
+    private final long slide;
+    private final long lateness;
+
+    private transient ValueState<SensorWindows> state;
+    private transient InternalTimerService<VoidNamespace> timers;
+    /**
+     * Sensors whose state changed since it was last written, with that state. Only with RocksDB:
+     * there every access (de)serializes the whole value; heap state is in memory already.
+     */
+    private transient Map<String, SensorWindows> writeBehind;
+
+    private transient StreamRecord<SensorWindowStats> row;
+    private transient Counter duplicates;
+    private transient Counter revisions;
+    private transient Counter tooLate;
+
+    public SensorWindowStatsOperator(WindowSpec spec) {
+        this.size = spec.size().toMillis();
+        this.slide = spec.slide().orElse(spec.size()).toMillis();
+        this.lateness = spec.allowedLateness().toMillis();
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        state =
+                getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new ValueStateDescriptor<>(STATE_NAME, SensorWindowsSerializer.INSTANCE));
+        timers = getInternalTimerService("window-timers", VoidNamespaceSerializer.INSTANCE, this);
+        writeBehind = getKeyedStateBackend() instanceof HeapKeyedStateBackend ? null : new HashMap<>();
+        row = new StreamRecord<>(null);
+        duplicates = getMetricGroup().counter(DUPLICATES_METRIC);
+        revisions = getMetricGroup().counter(REVISIONS_METRIC);
+        tooLate = getMetricGroup().counter(TOO_LATE_METRIC);
+    }
+
+    @Override
+    public void processElement(StreamRecord<SensorReading> element) throws Exception {
+        SensorReading reading = element.getValue();
+        long ts = reading.getTs().toEpochMilli();
+        long watermark = timers.currentWatermark();
+        long newestEnd = Math.floorDiv(ts, slide) * slide + size;
+        if (isGone(newestEnd, watermark)) {
+            tooLate.inc();
+            output.collect(SensorStatsJob.TOO_LATE, element);
+            return;
+        }
+        String sensorId = reading.getSensorId();
+        SensorWindows sensor = load(sensorId);
+        double value = reading.getReading();
+        OpenWindow newest = sensor.find(newestEnd);
+        if (newest != null && (newest.remembers(ts, value) || !sensor.countOnce(ts, value))) {
+            duplicates.inc();
+            return;
+        }
+        long now = getProcessingTimeService().getCurrentProcessingTime();
+        for (long end = newestEnd; end > ts && !isGone(end, watermark); end -= slide) {
+            OpenWindow window = sensor.find(end);
+            if (window == null) {
+                window = sensor.open(end);
+                registerTimers(end, watermark);
+                if (end == newestEnd) {
+                    window.remember(ts, value);
+                }
+            }
+            window.add(reading);
+            if (end - 1 <= watermark) {
+                emit(sensorId, window, now);
+            }
+        }
+        store(sensorId, sensor);
+    }
+
+    @Override
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+        String sensorId = timer.getKey();
+        SensorWindows sensor = load(sensorId);
+        long firingEnd = timer.getTimestamp() + 1;
+        OpenWindow firing = sensor.find(firingEnd);
+        if (firing != null && firing.nextRevision == 0) {
+            emit(sensorId, firing, getProcessingTimeService().getCurrentProcessingTime());
+        }
+        long goneEnd = firingEnd - lateness;
+        if (sensor.close(goneEnd)) {
+            sensor.forgetBefore(goneEnd - size + slide);
+        }
+        store(sensorId, sensor);
+    }
+
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+        // The operator registers event-time timers only.
+    }
+
+    /** Writes the held-back state before the barrier, so the checkpoint holds every change. */
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        writeBack();
+    }
+
+    private SensorWindows load(String sensorId) throws Exception {
+        SensorWindows sensor = writeBehind == null ? null : writeBehind.get(sensorId);
+        if (sensor == null) {
+            sensor = state.value();
+        }
+        return sensor == null ? new SensorWindows() : sensor;
+    }
+
+    /** Keeps the sensor's state; the current key is the sensor's. */
+    private void store(String sensorId, SensorWindows sensor) throws Exception {
+        if (writeBehind == null) {
+            write(sensor);
+            return;
+        }
+        writeBehind.put(sensorId, sensor);
+        if (writeBehind.size() >= WRITE_BEHIND_SENSORS) {
+            writeBack();
+            setCurrentKey(sensorId);
+        }
+    }
+
+    private void writeBack() throws Exception {
+        if (writeBehind == null || writeBehind.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, SensorWindows> held : writeBehind.entrySet()) {
+            setCurrentKey(held.getKey());
+            write(held.getValue());
+        }
+        writeBehind.clear();
+    }
+
+    private void write(SensorWindows sensor) throws Exception {
+        if (sensor.isEmpty()) {
+            state.clear();
+        } else {
+            state.update(sensor);
+        }
+    }
+
+    /** Timers at the window's end - 1 (first firing) and at its end - 1 + allowed lateness (drop). */
+    private void registerTimers(long end, long watermark) {
+        if (end - 1 > watermark) {
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+        }
+        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1 + lateness);
+    }
+
+    private boolean isGone(long end, long watermark) {
+        return end - 1 + lateness <= watermark;
+    }
+
+    private void emit(String sensorId, OpenWindow window, long now) {
+        int revision = window.nextRevision++;
+        if (revision > 0) {
+            revisions.inc();
+        }
+        long end = window.end;
+        SensorWindowStats stats =
+                new SensorWindowStats(
+                        sensorId,
+                        window.site,
+                        Instant.ofEpochMilli(end - size),
+                        Instant.ofEpochMilli(end),
+                        window.count,
+                        window.min,
+                        window.max,
+                        window.mean,
+                        window.stddev(),
+                        window.firstReading,
+                        window.lastReading,
+                        Instant.ofEpochMilli(window.firstTs),
+                        Instant.ofEpochMilli(window.lastTs),
+                        revision,
+                        Instant.ofEpochMilli(now));
+        output.collect(row.replace(stats, end - 1));
+    }
+}
