@@ -6,19 +6,21 @@ import dev.streamlake.events.SensorWindowStats;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
-import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One sensor's event-time window statistics, with exact duplicates dropped and late readings
@@ -41,12 +43,13 @@ import java.util.Map;
  *
  * <p>Why an operator of its own rather than a duplicate filter before Flink's window operator:
  * that pair registered a timer per reading and touched the window state and two trigger timers per
- * reading. Here all of a sensor's state is one value, read once per reading, and timers exist per
- * window. With RocksDB that value is also held back in memory (see {@link #writeBehind}), as
- * Flink SQL's window aggregation does with its buffer.
+ * reading. Here all of a sensor's state is one value, read once per reading; instead of timers, the
+ * operator lists each window's two deadlines by time ({@link WindowDeadlines}) and acts on them as
+ * the watermark passes. With RocksDB the sensor's value is also held back in memory between
+ * checkpoints (see {@link #writeBehind}), as Flink SQL's window aggregation does with its buffer.
  */
 public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWindowStats>
-        implements OneInputStreamOperator<SensorReading, SensorWindowStats>, Triggerable<String, VoidNamespace> {
+        implements OneInputStreamOperator<SensorReading, SensorWindowStats> {
 
     private static final long serialVersionUID = 1L;
 
@@ -69,7 +72,9 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     private final long lateness;
 
     private transient ValueState<SensorWindows> state;
-    private transient InternalTimerService<VoidNamespace> timers;
+    private transient WindowDeadlines deadlines;
+    private transient long watermark;
+    private transient boolean restored;
     /**
      * Sensors whose state changed since it was last written, with that state. Only with RocksDB:
      * there every access (de)serializes the whole value; heap state is in memory already.
@@ -88,6 +93,12 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     }
 
     @Override
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        restored = context.isRestored();
+    }
+
+    @Override
     public void open() throws Exception {
         super.open();
         state =
@@ -95,21 +106,24 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                         VoidNamespace.INSTANCE,
                         VoidNamespaceSerializer.INSTANCE,
                         new ValueStateDescriptor<>(STATE_NAME, SensorWindowsSerializer.INSTANCE));
-        timers = getInternalTimerService("window-timers", VoidNamespaceSerializer.INSTANCE, this);
+        deadlines = new WindowDeadlines();
+        watermark = Long.MIN_VALUE;
         writeBehind = getKeyedStateBackend() instanceof HeapKeyedStateBackend ? null : new HashMap<>();
         row = new StreamRecord<>(null);
         duplicates = getMetricGroup().counter(DUPLICATES_METRIC);
         revisions = getMetricGroup().counter(REVISIONS_METRIC);
         tooLate = getMetricGroup().counter(TOO_LATE_METRIC);
+        if (restored) {
+            listDeadlinesOfRestoredWindows();
+        }
     }
 
     @Override
     public void processElement(StreamRecord<SensorReading> element) throws Exception {
         SensorReading reading = element.getValue();
         long ts = reading.getTs().toEpochMilli();
-        long watermark = timers.currentWatermark();
         long newestEnd = Math.floorDiv(ts, slide) * slide + size;
-        if (isGone(newestEnd, watermark)) {
+        if (isGone(newestEnd)) {
             tooLate.inc();
             output.collect(SensorStatsJob.TOO_LATE, element);
             return;
@@ -123,11 +137,11 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             return;
         }
         long now = getProcessingTimeService().getCurrentProcessingTime();
-        for (long end = newestEnd; end > ts && !isGone(end, watermark); end -= slide) {
+        for (long end = newestEnd; end > ts && !isGone(end); end -= slide) {
             OpenWindow window = sensor.find(end);
             if (window == null) {
                 window = sensor.open(end);
-                registerTimers(end, watermark);
+                addDeadlines(sensorId, end);
                 if (end == newestEnd) {
                     window.remember(ts, value);
                 }
@@ -140,11 +154,25 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         store(sensorId, sensor);
     }
 
+    /** Acts on the deadlines the watermark passed, then forwards it. */
     @Override
-    public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
-        String sensorId = timer.getKey();
+    public void processWatermark(Watermark mark) throws Exception {
+        watermark = Math.max(watermark, mark.getTimestamp());
+        for (Map.Entry<Long, List<String>> due = deadlines.pollDue(watermark);
+                due != null;
+                due = deadlines.pollDue(watermark)) {
+            for (String sensorId : due.getValue()) {
+                setCurrentKey(sensorId);
+                onDeadline(sensorId, due.getKey());
+            }
+        }
+        super.processWatermark(mark);
+    }
+
+    /** Fires the window ending right after this time, drops the one gone at it; the current key is the sensor's. */
+    private void onDeadline(String sensorId, long time) throws Exception {
         SensorWindows sensor = load(sensorId);
-        long firingEnd = timer.getTimestamp() + 1;
+        long firingEnd = time + 1;
         OpenWindow firing = sensor.find(firingEnd);
         if (firing != null && firing.nextRevision == 0) {
             emit(sensorId, firing, getProcessingTimeService().getCurrentProcessingTime());
@@ -154,11 +182,6 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             sensor.forgetBefore(goneEnd - size + slide);
         }
         store(sensorId, sensor);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
-        // The operator registers event-time timers only.
     }
 
     /** Writes the held-back state before the barrier, so the checkpoint holds every change. */
@@ -208,15 +231,37 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         }
     }
 
-    /** Timers at the window's end - 1 (first firing) and at its end - 1 + allowed lateness (drop). */
-    private void registerTimers(long end, long watermark) {
+    /** A window's deadlines: its end - 1 (first firing, unless passed) and its end - 1 + allowed lateness (drop). */
+    private void addDeadlines(String sensorId, long end) {
         if (end - 1 > watermark) {
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1);
+            deadlines.add(end - 1, sensorId);
         }
-        timers.registerEventTimeTimer(VoidNamespace.INSTANCE, end - 1 + lateness);
+        deadlines.add(end - 1 + lateness, sensorId);
     }
 
-    private boolean isGone(long end, long watermark) {
+    /** After a restore: every sensor's open windows, read from state, give the deadlines again. */
+    private void listDeadlinesOfRestoredWindows() throws Exception {
+        List<String> sensors;
+        try (Stream<String> keys = this.<String>getKeyedStateBackend().getKeys(STATE_NAME, VoidNamespace.INSTANCE)) {
+            sensors = keys.collect(Collectors.toList());
+        }
+        for (String sensorId : sensors) {
+            setCurrentKey(sensorId);
+            for (OpenWindow window : state.value().windows) {
+                if (window.nextRevision == 0) {
+                    deadlines.add(window.end - 1, sensorId);
+                }
+                deadlines.add(window.end - 1 + lateness, sensorId);
+            }
+        }
+    }
+
+    /** Deadlines listed and not yet passed by the watermark. */
+    int pendingDeadlines() {
+        return deadlines.size();
+    }
+
+    private boolean isGone(long end) {
         return end - 1 + lateness <= watermark;
     }
 

@@ -105,19 +105,19 @@ class SensorWindowStatsTest {
     }
 
     @Test
-    void dropsWindowStateAndTimersOnceTheAllowedLatenessHasPassed() throws Exception {
+    void dropsWindowStateAndDeadlinesOnceTheAllowedLatenessHasPassed() throws Exception {
         process(reading("s1", 10_000, 4.0));
         process(reading("s2", 70_000, 1.0));
         harness.processWatermark(MINUTE - 1);
         checkpoint(1L);
         assertThat(sensorsInState()).isEqualTo(2);
-        assertThat(harness.numEventTimeTimers()).isPositive();
+        assertThat(operator().pendingDeadlines()).isPositive();
 
         harness.processWatermark(2 * MINUTE + 30_000);
         checkpoint(2L);
 
         assertThat(sensorsInState()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(operator().pendingDeadlines()).isZero();
     }
 
     @Test
@@ -211,6 +211,29 @@ class SensorWindowStatsTest {
         assertThat(harness.extractOutputValues()).extracting(SensorWindowStats::getCount).containsExactly(4L);
     }
 
+    @Test
+    void aRestoredWindowThatHasFiredOnlyWaitsToBeDropped() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        harness.processWatermark(MINUTE - 1);
+        var snapshot = checkpoint(1L);
+        harness.close();
+
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS);
+        harness.initializeState(snapshot);
+        harness.open();
+        assertThat(operator().pendingDeadlines()).isEqualTo(1);
+        harness.processWatermark(MINUTE - 1); // as the job's watermark floor re-emits it after a restore
+        process(reading("s1", 20_000, 2.0));
+        harness.processWatermark(MINUTE - 1 + 30_000);
+        checkpoint(2L);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(SensorWindowStats::getRevision, SensorWindowStats::getCount)
+                .containsExactly(tuple(1, 2L));
+        assertThat(sensorsInState()).isZero();
+        assertThat(operator().pendingDeadlines()).isZero();
+    }
+
     void process(SensorReading reading) throws Exception {
         harness.processElement(new StreamRecord<>(reading, reading.getTs().toEpochMilli()));
     }
@@ -224,11 +247,14 @@ class SensorWindowStatsTest {
     /** Sensors with state in the backend (held-back state not written yet does not count). */
     long sensorsInState() throws Exception {
         try (Stream<Object> sensors =
-                ((SensorWindowStatsOperator) harness.getOperator())
-                        .getKeyedStateBackend()
+                operator().getKeyedStateBackend()
                         .getKeys(SensorWindowStatsOperator.STATE_NAME, VoidNamespace.INSTANCE)) {
             return sensors.count();
         }
+    }
+
+    SensorWindowStatsOperator operator() {
+        return (SensorWindowStatsOperator) harness.getOperator();
     }
 
     StateBackend stateBackend() {
