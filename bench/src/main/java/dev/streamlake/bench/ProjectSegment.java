@@ -4,6 +4,7 @@ import dev.streamlake.core.source.EventSource;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorReadingRules;
 import dev.streamlake.jobs.sensorstats.SensorStatsJob;
+import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsOutputs;
 import dev.streamlake.jobs.sensorstats.WindowSpec;
 import dev.streamlake.serde.EventFormat;
@@ -21,7 +22,7 @@ import java.time.Duration;
  */
 final class ProjectSegment extends Segment {
 
-    /** The job's defaults: {@code window.allowed-lateness} and {@code cleansing.max-future}. */
+    /** The job's defaults: {@code window.allowed-lateness}, {@code window.held-sensors} and {@code cleansing.max-future}. */
     static final Duration ALLOWED_LATENESS = Duration.ofMinutes(1);
 
     static final Duration MAX_FUTURE = Duration.ofHours(1);
@@ -36,7 +37,11 @@ final class ProjectSegment extends Segment {
     }
 
     static SensorStatsJob job(EventSource<SensorReading> source, Duration window, SensorStatsOutputs outputs) {
-        return new SensorStatsJob(WindowSpec.tumbling(window, ALLOWED_LATENESS), source, outputs);
+        return new SensorStatsJob(
+                WindowSpec.tumbling(window, ALLOWED_LATENESS),
+                SensorStatsKeys.HELD_SENSORS.defaultValue().orElseThrow(),
+                source,
+                outputs);
     }
 
     /** The job's reading format: JSON with the cleansing rules applied while decoding. */

@@ -66,6 +66,11 @@ public final class SensorStatsConfig {
         return WindowSpec.hopping(size, slide, lateness);
     }
 
+    /** With RocksDB, how many sensors' state the window step holds in memory between checkpoints. */
+    public int heldSensors() {
+        return config.get(SensorStatsKeys.HELD_SENSORS);
+    }
+
     /** The wire format of the readings, with the cleansing rules applied while decoding. */
     public EventFormat<SensorReading> readingFormat() {
         return new ValidatedFormat<>(wireFormat(), new SensorReadingRules(config.get(SensorStatsKeys.MAX_CLOCK_SKEW)));

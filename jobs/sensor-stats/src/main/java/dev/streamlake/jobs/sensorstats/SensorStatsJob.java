@@ -38,11 +38,18 @@ public final class SensorStatsJob {
     private static final KeySelector<SensorReading, String> BY_SENSOR = SensorReading::getSensorId;
 
     private final WindowSpec windows;
+    private final int heldSensors;
     private final EventSource<SensorReading> source;
     private final SensorStatsOutputs outputs;
 
-    public SensorStatsJob(WindowSpec windows, EventSource<SensorReading> source, SensorStatsOutputs outputs) {
+    /**
+     * @param heldSensors with RocksDB, how many sensors' state the window step holds in memory
+     *     between checkpoints ({@code window.held-sensors})
+     */
+    public SensorStatsJob(
+            WindowSpec windows, int heldSensors, EventSource<SensorReading> source, SensorStatsOutputs outputs) {
         this.windows = Objects.requireNonNull(windows, "windows");
+        this.heldSensors = heldSensors;
         this.source = Objects.requireNonNull(source, "source");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
     }
@@ -65,7 +72,7 @@ public final class SensorStatsJob {
                         .transform(
                                 "Sensor window statistics",
                                 TypeInformation.of(SensorWindowStats.class),
-                                new SensorWindowStatsOperator(windows))
+                                new SensorWindowStatsOperator(windows, heldSensors))
                         .uid("sensor-window-statistics");
 
         stats.sinkTo(outputs.stats()).uid("stats-sink").name("Statistics sink");

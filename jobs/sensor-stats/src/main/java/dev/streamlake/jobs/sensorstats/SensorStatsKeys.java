@@ -32,6 +32,15 @@ public final class SensorStatsKeys {
                             "How long after a window's end a late reading still updates it (re-emitted"
                                     + " with revision + 1); later readings go to the too-late table.");
 
+    public static final ConfigKey<Integer> HELD_SENSORS =
+            ConfigKey.of("window.held-sensors", ValueType.nonNegativeInt())
+                    .withDefault(100_000)
+                    .withDescription(
+                            "With RocksDB state: how many sensors' window state is kept in memory between"
+                                    + " checkpoints (a few hundred bytes each) and written back before each"
+                                    + " checkpoint or when that many are held; 0 reads and writes RocksDB for"
+                                    + " every reading. Heap state needs no such buffer and ignores it.");
+
     public static final ConfigKey<InputFormat> INPUT_FORMAT =
             ConfigKey.of("input.format", ValueType.enumOf(InputFormat.class))
                     .withDefault(InputFormat.JSON)
@@ -91,6 +100,7 @@ public final class SensorStatsKeys {
                             WINDOW_SIZE,
                             WINDOW_SLIDE,
                             ALLOWED_LATENESS,
+                            HELD_SENSORS,
                             INPUT_FORMAT,
                             SCHEMA_REGISTRY_URL,
                             MAX_CLOCK_SKEW,

@@ -94,7 +94,7 @@ public final class SensorStatsMain {
                         reading -> reading.getTs().toEpochMilli(),
                         generatorConfig ->
                                 SensorReadings.generator(GeneratorSettings.from(generatorConfig), format).source());
-        return new SensorStatsJob(settings.windows(), source, outputs(settings));
+        return new SensorStatsJob(settings.windows(), settings.heldSensors(), source, outputs(settings));
     }
 
     /** The Delta tables the configuration names, and the Kafka copy of the statistics when enabled. */

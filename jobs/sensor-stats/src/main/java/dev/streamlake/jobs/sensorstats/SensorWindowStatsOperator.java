@@ -57,19 +57,18 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     public static final String REVISIONS_METRIC = "windowRevisions";
     public static final String TOO_LATE_METRIC = "tooLateReadings";
 
-    /**
-     * Sensors held in memory before their state is written back. Bounds the memory (a few hundred
-     * bytes per sensor) while letting a busy sensor's readings between two checkpoints cost one
-     * state read and one write instead of one each per reading.
-     */
-    static final int WRITE_BEHIND_SENSORS = 20_000;
-
     /** The keyed state: one {@link SensorWindows} per sensor. */
     static final String STATE_NAME = "sensor-windows";
 
     private final long size;
     private final long slide;
     private final long lateness;
+    /**
+     * With RocksDB, the most sensors held in memory before their state is written back: bounds
+     * the memory while letting a busy sensor's readings between two checkpoints cost one state
+     * read and one write instead of one each per reading.
+     */
+    private final int heldSensors;
 
     private transient ValueState<SensorWindows> state;
     private transient WindowDeadlines deadlines;
@@ -86,7 +85,11 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     private transient Counter revisions;
     private transient Counter tooLate;
 
-    public SensorWindowStatsOperator(WindowSpec spec) {
+    public SensorWindowStatsOperator(WindowSpec spec, int heldSensors) {
+        if (heldSensors < 0) {
+            throw new IllegalArgumentException("heldSensors must not be negative: " + heldSensors);
+        }
+        this.heldSensors = heldSensors;
         this.size = spec.size().toMillis();
         this.slide = spec.slide().orElse(spec.size()).toMillis();
         this.lateness = spec.allowedLateness().toMillis();
@@ -108,7 +111,8 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                         new ValueStateDescriptor<>(STATE_NAME, SensorWindowsSerializer.INSTANCE));
         deadlines = new WindowDeadlines();
         watermark = Long.MIN_VALUE;
-        writeBehind = getKeyedStateBackend() instanceof HeapKeyedStateBackend ? null : new HashMap<>();
+        writeBehind =
+                heldSensors == 0 || getKeyedStateBackend() instanceof HeapKeyedStateBackend ? null : new HashMap<>();
         row = new StreamRecord<>(null);
         duplicates = getMetricGroup().counter(DUPLICATES_METRIC);
         revisions = getMetricGroup().counter(REVISIONS_METRIC);
@@ -206,7 +210,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             return;
         }
         writeBehind.put(sensorId, sensor);
-        if (writeBehind.size() >= WRITE_BEHIND_SENSORS) {
+        if (writeBehind.size() >= heldSensors) {
             writeBack();
             setCurrentKey(sensorId);
         }

@@ -18,6 +18,6 @@ public final class SensorStatsWiring {
 
     /** The job with the outputs its configuration names, reading from a test's source. */
     public static SensorStatsJob withSource(SensorStatsConfig settings, EventSource<SensorReading> source) {
-        return new SensorStatsJob(settings.windows(), source, SensorStatsMain.outputs(settings));
+        return new SensorStatsJob(settings.windows(), settings.heldSensors(), source, SensorStatsMain.outputs(settings));
     }
 }

@@ -30,16 +30,32 @@ class SensorWindowStatsRocksDbTest extends SensorWindowStatsTest {
 
     @Test
     void writesStateBackOnceItHoldsTheMostSensorsItMay() throws Exception {
-        for (int sensor = 0; sensor < SensorWindowStatsOperator.WRITE_BEHIND_SENSORS; sensor++) {
-            process(reading("s" + sensor, 10_000, 4.0));
-        }
+        harness.close();
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS, 3);
+        harness.open();
+        process(reading("s1", 10_000, 4.0));
+        process(reading("s2", 10_000, 4.0));
+        assertThat(sensorsInState()).isZero();
 
-        assertThat(sensorsInState()).isEqualTo(SensorWindowStatsOperator.WRITE_BEHIND_SENSORS);
-        process(reading("s0", 20_000, 6.0));
+        process(reading("s3", 10_000, 4.0));
+        assertThat(sensorsInState()).isEqualTo(3);
+        process(reading("s1", 20_000, 6.0));
         harness.processWatermark(MINUTE - 1);
+
         assertThat(harness.extractOutputValues())
-                .filteredOn(stats -> stats.getSensorId().equals("s0"))
+                .filteredOn(stats -> stats.getSensorId().equals("s1"))
                 .singleElement()
                 .satisfies(stats -> assertThat(stats.getCount()).isEqualTo(2));
+    }
+
+    @Test
+    void readsAndWritesStateForEveryReadingWhenNoSensorMayBeHeld() throws Exception {
+        harness.close();
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS, 0);
+        harness.open();
+
+        process(reading("s1", 10_000, 4.0));
+
+        assertThat(sensorsInState()).isEqualTo(1);
     }
 }

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 class SensorWindowStatsTest {
 
     static final long MINUTE = 60_000;
-    private static final WindowSpec ONE_MINUTE_WITH_30S_LATENESS =
+    static final int HELD_SENSORS = 1_000;
+    static final WindowSpec ONE_MINUTE_WITH_30S_LATENESS =
             WindowSpec.tumbling(Duration.ofMinutes(1), Duration.ofSeconds(30));
 
     KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harness;
@@ -263,9 +264,14 @@ class SensorWindowStatsTest {
 
     KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harnessFor(WindowSpec windows)
             throws Exception {
+        return harnessFor(windows, HELD_SENSORS);
+    }
+
+    KeyedOneInputStreamOperatorTestHarness<String, SensorReading, SensorWindowStats> harnessFor(
+            WindowSpec windows, int heldSensors) throws Exception {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new SensorWindowStatsOperator(windows), SensorStatsJob.bySensor(), Types.STRING);
+                        new SensorWindowStatsOperator(windows, heldSensors), SensorStatsJob.bySensor(), Types.STRING);
         harness.setStateBackend(stateBackend());
         return harness;
     }
