@@ -16,7 +16,6 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -78,7 +77,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
      * Sensors whose state changed since it was last written, with that state. Only with RocksDB:
      * there every access (de)serializes the whole value; heap state is in memory already.
      */
-    private transient Map<String, SensorWindows> writeBehind;
+    private transient HeldSensors writeBehind;
 
     private transient StreamRecord<SensorWindowStats> row;
     private transient Counter duplicates;
@@ -112,7 +111,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         deadlines = new WindowDeadlines();
         watermark = Long.MIN_VALUE;
         writeBehind =
-                heldSensors == 0 || getKeyedStateBackend() instanceof HeapKeyedStateBackend ? null : new HashMap<>();
+                heldSensors == 0 || getKeyedStateBackend() instanceof HeapKeyedStateBackend ? null : new HeldSensors();
         row = new StreamRecord<>(null);
         duplicates = getMetricGroup().counter(DUPLICATES_METRIC);
         revisions = getMetricGroup().counter(REVISIONS_METRIC);
@@ -217,14 +216,20 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     }
 
     private void writeBack() throws Exception {
-        if (writeBehind == null || writeBehind.isEmpty()) {
+        if (writeBehind == null || writeBehind.size() == 0) {
             return;
         }
-        for (Map.Entry<String, SensorWindows> held : writeBehind.entrySet()) {
-            setCurrentKey(held.getKey());
-            write(held.getValue());
-        }
+        writeBehind.forEach(this::writeFor);
         writeBehind.clear();
+    }
+
+    private void writeFor(String sensorId, SensorWindows sensor) {
+        setCurrentKey(sensorId);
+        try {
+            write(sensor);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write the state of sensor " + sensorId, e);
+        }
     }
 
     private void write(SensorWindows sensor) throws Exception {

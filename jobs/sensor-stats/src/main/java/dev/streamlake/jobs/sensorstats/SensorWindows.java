@@ -19,8 +19,16 @@ final class SensorWindows {
      * Values counted at each event time an open window still covers, except the readings that
      * opened their newest window (those windows remember them); null until needed, which it never
      * is for a sensor sending less than one reading per window.
+     *
+     * <p>Keyed by the event time multiplied by an odd constant (a one-to-one mapping, see {@link
+     * #timeKey}): sensors report at fixed intervals, and event times a fixed step apart fill only
+     * a few of a {@link HashMap}'s buckets, which it then searches as trees.
      */
     Map<Long, double[]> counted;
+
+    private static final long SPREAD = 0x9E3779B97F4A7C15L;
+    /** The multiplicative inverse of {@link #SPREAD} modulo 2^64. */
+    private static final long UNSPREAD = inverse(SPREAD);
 
     /** The open window with this end, or null. */
     OpenWindow find(long end) {
@@ -67,9 +75,10 @@ final class SensorWindows {
         if (counted == null) {
             counted = new HashMap<>();
         }
-        double[] values = counted.get(ts);
+        Long key = timeKey(ts);
+        double[] values = counted.get(key);
         if (values == null) {
-            counted.put(ts, new double[] {value});
+            counted.put(key, new double[] {value});
             return true;
         }
         for (double v : values) {
@@ -79,8 +88,37 @@ final class SensorWindows {
         }
         double[] more = Arrays.copyOf(values, values.length + 1);
         more[values.length] = value;
-        counted.put(ts, more);
+        counted.put(key, more);
         return true;
+    }
+
+    /** The values counted at this event time, or null. */
+    double[] countedAt(long ts) {
+        return counted == null ? null : counted.get(timeKey(ts));
+    }
+
+    /** Puts values counted at an event time, as read from state. */
+    void putCounted(long ts, double[] values) {
+        if (counted == null) {
+            counted = new HashMap<>();
+        }
+        counted.put(timeKey(ts), values);
+    }
+
+    static long timeKey(long ts) {
+        return ts * SPREAD;
+    }
+
+    static long eventTime(long key) {
+        return key * UNSPREAD;
+    }
+
+    private static long inverse(long odd) {
+        long inverse = odd; // Newton's iteration: each step doubles the correct low bits (3 → 6 → ... → 96)
+        for (int i = 0; i < 5; i++) {
+            inverse *= 2 - odd * inverse;
+        }
+        return inverse;
     }
 
     /** Forgets the counted values at event times before this one. */
@@ -88,10 +126,10 @@ final class SensorWindows {
         if (counted == null) {
             return;
         }
-        Iterator<Long> times = counted.keySet().iterator();
-        while (times.hasNext()) {
-            if (times.next() < ts) {
-                times.remove();
+        Iterator<Long> keys = counted.keySet().iterator();
+        while (keys.hasNext()) {
+            if (eventTime(keys.next()) < ts) {
+                keys.remove();
             }
         }
         if (counted.isEmpty()) {

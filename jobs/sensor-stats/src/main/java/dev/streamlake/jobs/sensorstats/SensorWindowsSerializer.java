@@ -40,7 +40,7 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
         SensorWindows copy = new SensorWindows();
         if (from.counted != null) {
             copy.counted = new HashMap<>(from.counted.size() * 2);
-            from.counted.forEach((ts, values) -> copy.counted.put(ts, values.clone()));
+            from.counted.forEach((key, values) -> copy.counted.put(key, values.clone()));
         }
         copy.windows = new OpenWindow[from.windows.length];
         for (int i = 0; i < from.windows.length; i++) {
@@ -103,7 +103,7 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
         Map<Long, double[]> counted = record.counted == null ? Map.of() : record.counted;
         out.writeInt(counted.size());
         for (Map.Entry<Long, double[]> entry : counted.entrySet()) {
-            out.writeLong(entry.getKey());
+            out.writeLong(SensorWindows.eventTime(entry.getKey()));
             double[] values = entry.getValue();
             out.writeInt(values.length);
             for (double value : values) {
@@ -136,16 +136,13 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
             record.windows[i] = window;
         }
         int times = in.readInt();
-        if (times > 0) {
-            record.counted = new HashMap<>(times * 2);
-            for (int i = 0; i < times; i++) {
-                long ts = in.readLong();
-                double[] values = new double[in.readInt()];
-                for (int v = 0; v < values.length; v++) {
-                    values[v] = in.readDouble();
-                }
-                record.counted.put(ts, values);
+        for (int i = 0; i < times; i++) {
+            long ts = in.readLong();
+            double[] values = new double[in.readInt()];
+            for (int v = 0; v < values.length; v++) {
+                values[v] = in.readDouble();
             }
+            record.putCounted(ts, values);
         }
         return record;
     }
