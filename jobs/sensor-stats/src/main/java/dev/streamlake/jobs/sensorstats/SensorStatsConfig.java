@@ -66,7 +66,7 @@ public final class SensorStatsConfig {
         return WindowSpec.hopping(size, slide, lateness);
     }
 
-    /** With RocksDB, how many sensors' state the window step holds in memory between checkpoints. */
+    /** How many sensors' state the window step holds in memory between checkpoints. */
     public int heldSensors() {
         return config.get(SensorStatsKeys.HELD_SENSORS);
     }

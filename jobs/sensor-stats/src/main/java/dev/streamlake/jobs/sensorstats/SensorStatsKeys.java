@@ -36,10 +36,10 @@ public final class SensorStatsKeys {
             ConfigKey.of("window.held-sensors", ValueType.nonNegativeInt())
                     .withDefault(100_000)
                     .withDescription(
-                            "With RocksDB state: how many sensors' window state is kept in memory between"
-                                    + " checkpoints (a few hundred bytes each) and written back before each"
-                                    + " checkpoint or when that many are held; 0 reads and writes RocksDB for"
-                                    + " every reading. Heap state needs no such buffer and ignores it.");
+                            "How many sensors' window state the job holds in memory between checkpoints"
+                                    + " (a few hundred bytes each) before writing it to the state backend,"
+                                    + " which it does before each checkpoint or when that many are held; 0"
+                                    + " reads and writes the state backend for every reading.");
 
     public static final ConfigKey<InputFormat> INPUT_FORMAT =
             ConfigKey.of("input.format", ValueType.enumOf(InputFormat.class))

@@ -235,6 +235,47 @@ class SensorWindowStatsTest {
         assertThat(operator().pendingDeadlines()).isZero();
     }
 
+    @Test
+    void holdsStateBackUntilACheckpoint() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        assertThat(sensorsInState()).isZero();
+
+        checkpoint(1L);
+
+        assertThat(sensorsInState()).isEqualTo(1);
+    }
+
+    @Test
+    void writesStateBackOnceItHoldsTheMostSensorsItMay() throws Exception {
+        harness.close();
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS, 3);
+        harness.open();
+        process(reading("s1", 10_000, 4.0));
+        process(reading("s2", 10_000, 4.0));
+        assertThat(sensorsInState()).isZero();
+
+        process(reading("s3", 10_000, 4.0));
+        assertThat(sensorsInState()).isEqualTo(3);
+        process(reading("s1", 20_000, 6.0));
+        harness.processWatermark(MINUTE - 1);
+
+        assertThat(harness.extractOutputValues())
+                .filteredOn(stats -> stats.getSensorId().equals("s1"))
+                .singleElement()
+                .satisfies(stats -> assertThat(stats.getCount()).isEqualTo(2));
+    }
+
+    @Test
+    void readsAndWritesStateForEveryReadingWhenNoSensorMayBeHeld() throws Exception {
+        harness.close();
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS, 0);
+        harness.open();
+
+        process(reading("s1", 10_000, 4.0));
+
+        assertThat(sensorsInState()).isEqualTo(1);
+    }
+
     void process(SensorReading reading) throws Exception {
         harness.processElement(new StreamRecord<>(reading, reading.getTs().toEpochMilli()));
     }
