@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 public final class BenchSettings {
 
     private Path results = Path.of("results");
-    private long events = 250_000;
-    private long eventsAtMillion = 120_000;
+    private long events = 500_000;
+    private long eventsAtMillion = 240_000;
     private int rounds = 3;
     private List<Integer> sensorCounts = List.of(1_000, 100_000, 1_000_000);
     private List<StateKind> states = List.of(StateKind.HEAP, StateKind.ROCKSDB);
