@@ -54,6 +54,8 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     public static final String DUPLICATES_METRIC = "duplicateReadings";
     public static final String REVISIONS_METRIC = "windowRevisions";
     public static final String TOO_LATE_METRIC = "tooLateReadings";
+    public static final String HELD_SENSORS_METRIC = "heldSensors";
+    public static final String PENDING_DEADLINES_METRIC = "pendingWindowDeadlines";
 
     /** The keyed state: one {@link SensorWindows} per sensor. */
     static final String STATE_NAME = "sensor-windows";
@@ -115,6 +117,8 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         duplicates = getMetricGroup().counter(DUPLICATES_METRIC);
         revisions = getMetricGroup().counter(REVISIONS_METRIC);
         tooLate = getMetricGroup().counter(TOO_LATE_METRIC);
+        getMetricGroup().gauge(HELD_SENSORS_METRIC, () -> writeBehind == null ? 0 : writeBehind.size());
+        getMetricGroup().gauge(PENDING_DEADLINES_METRIC, deadlines::size);
         if (restored) {
             listDeadlinesOfRestoredWindows();
         }
