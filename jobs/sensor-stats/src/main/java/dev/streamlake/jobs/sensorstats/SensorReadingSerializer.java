@@ -4,7 +4,6 @@ import dev.streamlake.events.SensorReading;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -17,16 +16,11 @@ import java.time.Instant;
  * owns its sensor; Avro's generic reader and writer (schema resolution, reflective construction)
  * cost several times more per record.
  */
-public final class SensorReadingSerializer extends TypeSerializerSingleton<SensorReading> {
+public final class SensorReadingSerializer extends FieldByFieldSerializer<SensorReading> {
 
     private static final long serialVersionUID = 1L;
 
     public static final SensorReadingSerializer INSTANCE = new SensorReadingSerializer();
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public SensorReading createInstance() {
@@ -37,16 +31,6 @@ public final class SensorReadingSerializer extends TypeSerializerSingleton<Senso
     public SensorReading copy(SensorReading from) {
         // Every field is immutable (String, Instant, double).
         return new SensorReading(from.getSensorId(), from.getTs(), from.getReading(), from.getUnit(), from.getSite());
-    }
-
-    @Override
-    public SensorReading copy(SensorReading from, SensorReading reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -66,16 +50,6 @@ public final class SensorReadingSerializer extends TypeSerializerSingleton<Senso
                 in.readDouble(),
                 StringValue.readString(in),
                 StringValue.readString(in));
-    }
-
-    @Override
-    public SensorReading deserialize(SensorReading reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

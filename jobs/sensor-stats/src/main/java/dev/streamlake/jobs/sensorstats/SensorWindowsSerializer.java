@@ -2,7 +2,6 @@ package dev.streamlake.jobs.sensorstats;
 
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -19,16 +18,11 @@ import java.util.Map;
  * and statistics; then the number of counted event times, and per event time its values. A
  * change of layout needs a new snapshot version that can still read this one.
  */
-public final class SensorWindowsSerializer extends TypeSerializerSingleton<SensorWindows> {
+public final class SensorWindowsSerializer extends FieldByFieldSerializer<SensorWindows> {
 
     private static final long serialVersionUID = 1L;
 
     public static final SensorWindowsSerializer INSTANCE = new SensorWindowsSerializer();
-
-    @Override
-    public boolean isImmutableType() {
-        return false;
-    }
 
     @Override
     public SensorWindows createInstance() {
@@ -67,16 +61,6 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
         copy.site = from.site;
         copy.unit = from.unit;
         return copy;
-    }
-
-    @Override
-    public SensorWindows copy(SensorWindows from, SensorWindows reuse) {
-        return copy(from);
-    }
-
-    @Override
-    public int getLength() {
-        return -1;
     }
 
     @Override
@@ -145,16 +129,6 @@ public final class SensorWindowsSerializer extends TypeSerializerSingleton<Senso
             record.putCounted(ts, values);
         }
         return record;
-    }
-
-    @Override
-    public SensorWindows deserialize(SensorWindows reuse, DataInputView in) throws IOException {
-        return deserialize(in);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     @Override

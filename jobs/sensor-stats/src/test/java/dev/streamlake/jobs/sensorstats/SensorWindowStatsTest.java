@@ -33,6 +33,8 @@ class SensorWindowStatsTest {
 
     static final long MINUTE = 60_000;
     static final int HELD_SENSORS = 1_000;
+    static final WindowSpec HOPPING_1_MINUTE_EVERY_30S =
+            WindowSpec.hopping(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ZERO);
     static final WindowSpec ONE_MINUTE_WITH_30S_LATENESS =
             WindowSpec.tumbling(Duration.ofMinutes(1), Duration.ofSeconds(30));
 
@@ -123,9 +125,7 @@ class SensorWindowStatsTest {
 
     @Test
     void hoppingWindowsCountAReadingInEveryWindowThatCoversIt() throws Exception {
-        harness.close();
-        harness = harnessFor(WindowSpec.hopping(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ZERO));
-        harness.open();
+        reopen(HOPPING_1_MINUTE_EVERY_30S, HELD_SENSORS);
 
         process(reading("s1", 40_000, 3.0));
         harness.processWatermark(2 * MINUTE);
@@ -178,9 +178,7 @@ class SensorWindowStatsTest {
 
     @Test
     void hoppingWindowsDropADuplicateFromEveryWindow() throws Exception {
-        harness.close();
-        harness = harnessFor(WindowSpec.hopping(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ZERO));
-        harness.open();
+        reopen(HOPPING_1_MINUTE_EVERY_30S, HELD_SENSORS);
 
         process(reading("s1", 40_000, 3.0));
         harness.processWatermark(MINUTE - 1);
@@ -198,12 +196,7 @@ class SensorWindowStatsTest {
         process(reading("s1", 1_000, 20.5));
         process(reading("s1", 3_000, 5.0));
         process(reading("s1", 3_000, 6.0));
-        var snapshot = checkpoint(1L);
-        harness.close();
-
-        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS);
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFrom(checkpoint(1L));
         process(reading("s1", 1_000, 20.5));
         process(reading("s1", 3_000, 6.0));
         process(reading("s1", 2_000, 1.5));
@@ -216,12 +209,7 @@ class SensorWindowStatsTest {
     void aRestoredWindowThatHasFiredOnlyWaitsToBeDropped() throws Exception {
         process(reading("s1", 10_000, 4.0));
         harness.processWatermark(MINUTE - 1);
-        var snapshot = checkpoint(1L);
-        harness.close();
-
-        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS);
-        harness.initializeState(snapshot);
-        harness.open();
+        restartFrom(checkpoint(1L));
         assertThat(operator().pendingDeadlines()).isEqualTo(1);
         harness.processWatermark(MINUTE - 1); // as the job's watermark floor re-emits it after a restore
         process(reading("s1", 20_000, 2.0));
@@ -247,9 +235,7 @@ class SensorWindowStatsTest {
 
     @Test
     void writesStateBackOnceItHoldsTheMostSensorsItMay() throws Exception {
-        harness.close();
-        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS, 3);
-        harness.open();
+        reopen(ONE_MINUTE_WITH_30S_LATENESS, 3);
         process(reading("s1", 10_000, 4.0));
         process(reading("s2", 10_000, 4.0));
         assertThat(sensorsInState()).isZero();
@@ -267,9 +253,7 @@ class SensorWindowStatsTest {
 
     @Test
     void readsAndWritesStateForEveryReadingWhenNoSensorMayBeHeld() throws Exception {
-        harness.close();
-        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS, 0);
-        harness.open();
+        reopen(ONE_MINUTE_WITH_30S_LATENESS, 0);
 
         process(reading("s1", 10_000, 4.0));
 
@@ -278,6 +262,21 @@ class SensorWindowStatsTest {
 
     void process(SensorReading reading) throws Exception {
         harness.processElement(new StreamRecord<>(reading, reading.getTs().toEpochMilli()));
+    }
+
+    /** Closes the operator and opens a fresh one with these settings. */
+    void reopen(WindowSpec windows, int heldSensors) throws Exception {
+        harness.close();
+        harness = harnessFor(windows, heldSensors);
+        harness.open();
+    }
+
+    /** Closes the operator and opens a new one restored from the snapshot, as after a failure. */
+    void restartFrom(OperatorSubtaskState snapshot) throws Exception {
+        harness.close();
+        harness = harnessFor(ONE_MINUTE_WITH_30S_LATENESS);
+        harness.initializeState(snapshot);
+        harness.open();
     }
 
     /** A checkpoint as the task takes it: the operator is told before the barrier, then snapshotted. */
