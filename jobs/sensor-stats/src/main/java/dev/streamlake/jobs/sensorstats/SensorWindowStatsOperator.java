@@ -142,7 +142,6 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             duplicates.inc();
             return;
         }
-        long now = getProcessingTimeService().getCurrentProcessingTime();
         for (long end = newestEnd; end > ts && !isGone(end); end -= slide) {
             OpenWindow window = sensor.find(end);
             if (window == null) {
@@ -154,7 +153,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             }
             window.add(reading);
             if (end - 1 <= watermark) {
-                emit(sensorId, window, now);
+                emit(sensorId, window);
             }
         }
         store(sensorId, sensor);
@@ -181,7 +180,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         long firingEnd = time + 1;
         OpenWindow firing = sensor.find(firingEnd);
         if (firing != null && firing.nextRevision == 0) {
-            emit(sensorId, firing, getProcessingTimeService().getCurrentProcessingTime());
+            emit(sensorId, firing);
         }
         long goneEnd = firingEnd - lateness;
         if (sensor.close(goneEnd)) {
@@ -277,7 +276,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         return end - 1 + lateness <= watermark;
     }
 
-    private void emit(String sensorId, OpenWindow window, long now) {
+    private void emit(String sensorId, OpenWindow window) {
         int revision = window.nextRevision++;
         if (revision > 0) {
             revisions.inc();
@@ -299,7 +298,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                         Instant.ofEpochMilli(window.firstTs),
                         Instant.ofEpochMilli(window.lastTs),
                         revision,
-                        Instant.ofEpochMilli(now));
+                        Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime()));
         output.collect(row.replace(stats, end - 1));
     }
 }
