@@ -3,44 +3,117 @@ package dev.streamlake.jobs.sensorstats;
 import org.apache.flink.util.MathUtils;
 
 import java.util.Arrays;
-import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 /**
- * The sensors whose state the window operator holds back, by sensor id. Open addressing with the
- * id's hash bit-mixed: sensor ids are often alike (site-7/meter-000123), and {@link
- * java.util.HashMap} keeps the low bits of such strings' hashes, crowds them into a few buckets
- * and searches those as trees — a fifth of the operator's time in the benchmark.
+ * The sensors whose windows the window operator holds in memory, each under a small number that
+ * indexes {@link WindowPane}s, and which of them changed since their state was last written.
+ *
+ * <p>Open addressing with the id's hash bit-mixed: sensor ids are often alike
+ * (site-7/meter-000123), and {@link java.util.HashMap} keeps the low bits of such strings'
+ * hashes, crowds them into a few buckets and searches those as trees. A slot keeps the hash next
+ * to the number, so a probe reads a sensor's id only when the hashes match.
  */
 final class HeldSensors {
 
-    private String[] ids = new String[64];
-    private SensorWindows[] states = new SensorWindows[64];
+    private static final int INITIAL_CAPACITY = 64;
+
+    /** Per slot: the mixed hash in the high half, the sensor's number + 1 in the low half; 0 when free. */
+    private long[] slots = new long[2 * INITIAL_CAPACITY];
+
+    /** By number: the sensor's id, null for a free number. */
+    private String[] ids = new String[INITIAL_CAPACITY];
+
+    private boolean[] changed = new boolean[INITIAL_CAPACITY];
+    private int[] changedList = new int[INITIAL_CAPACITY];
+    private int changedCount;
+
+    /** Numbers given back by removed sensors, taken again first so the numbers stay dense. */
+    private int[] freeNumbers = new int[INITIAL_CAPACITY];
+    private int freeCount;
+    private int nextNumber;
     private int size;
 
-    SensorWindows get(String sensorId) {
-        int mask = ids.length - 1;
-        for (int slot = slotOf(sensorId, mask); ids[slot] != null; slot = (slot + 1) & mask) {
-            if (ids[slot].equals(sensorId)) {
-                return states[slot];
+    /** The sensor's number, or -1 if it is not held. */
+    int find(String sensorId) {
+        int hash = hashOf(sensorId);
+        int mask = slots.length - 1;
+        for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            long entry = slots[slot];
+            if ((int) (entry >>> 32) == hash && ids[numberIn(entry)].equals(sensorId)) {
+                return numberIn(entry);
             }
         }
-        return null;
+        return -1;
     }
 
-    void put(String sensorId, SensorWindows state) {
-        int mask = ids.length - 1;
-        int slot = slotOf(sensorId, mask);
-        while (ids[slot] != null) {
-            if (ids[slot].equals(sensorId)) {
-                states[slot] = state;
-                return;
-            }
+    /** Holds a sensor that is not held yet; returns its number. */
+    int add(String sensorId) {
+        int number = freeCount > 0 ? freeNumbers[--freeCount] : nextNumber++;
+        if (number == ids.length) {
+            int capacity = ids.length * 2;
+            ids = Arrays.copyOf(ids, capacity);
+            changed = Arrays.copyOf(changed, capacity);
+            changedList = Arrays.copyOf(changedList, capacity);
+            freeNumbers = Arrays.copyOf(freeNumbers, capacity);
+        }
+        ids[number] = sensorId;
+        insert(hashOf(sensorId), number);
+        if (++size * 2 > slots.length) {
+            rehash(slots.length * 2);
+        }
+        return number;
+    }
+
+    /** Stops holding the sensor; its number may be given to another. */
+    void remove(int number) {
+        int hash = hashOf(ids[number]);
+        int mask = slots.length - 1;
+        int slot = hash & mask;
+        while (numberIn(slots[slot]) != number) {
             slot = (slot + 1) & mask;
         }
-        ids[slot] = sensorId;
-        states[slot] = state;
-        if (++size * 2 > ids.length) {
-            grow();
+        // Backward-shift deletion: move later entries of the probe run into the gap, so every
+        // remaining entry stays reachable from its home slot without tombstones.
+        for (int next = (slot + 1) & mask; slots[next] != 0; next = (next + 1) & mask) {
+            int home = (int) (slots[next] >>> 32) & mask;
+            if (((next - home) & mask) >= ((next - slot) & mask)) {
+                slots[slot] = slots[next];
+                slot = next;
+            }
+        }
+        slots[slot] = 0;
+        ids[number] = null;
+        freeNumbers[freeCount++] = number;
+        size--;
+    }
+
+    String id(int number) {
+        return ids[number];
+    }
+
+    void markChanged(int number) {
+        if (!changed[number]) {
+            changed[number] = true;
+            changedList[changedCount++] = number;
+        }
+    }
+
+    /** Hands over the sensors changed since the last call, each once, and forgets they changed. */
+    void drainChanged(IntConsumer action) {
+        for (int i = 0; i < changedCount; i++) {
+            int number = changedList[i];
+            changed[number] = false;
+            action.accept(number);
+        }
+        changedCount = 0;
+    }
+
+    void forEach(IntConsumer action) {
+        for (int number = 0; number < nextNumber; number++) {
+            if (ids[number] != null) {
+                action.accept(number);
+            }
         }
     }
 
@@ -48,34 +121,40 @@ final class HeldSensors {
         return size;
     }
 
-    void forEach(BiConsumer<String, SensorWindows> action) {
-        for (int slot = 0; slot < ids.length; slot++) {
-            if (ids[slot] != null) {
-                action.accept(ids[slot], states[slot]);
-            }
-        }
-    }
-
     void clear() {
+        Arrays.fill(slots, 0);
         Arrays.fill(ids, null);
-        Arrays.fill(states, null);
+        Arrays.fill(changed, false);
+        changedCount = 0;
+        freeCount = 0;
+        nextNumber = 0;
         size = 0;
     }
 
-    private void grow() {
-        String[] oldIds = ids;
-        SensorWindows[] oldStates = states;
-        ids = new String[oldIds.length * 2];
-        states = new SensorWindows[oldIds.length * 2];
-        size = 0;
-        for (int slot = 0; slot < oldIds.length; slot++) {
-            if (oldIds[slot] != null) {
-                put(oldIds[slot], oldStates[slot]);
+    private void insert(int hash, int number) {
+        int mask = slots.length - 1;
+        int slot = hash & mask;
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = ((long) hash << 32) | (number + 1L);
+    }
+
+    private void rehash(int capacity) {
+        long[] old = slots;
+        slots = new long[capacity];
+        for (long entry : old) {
+            if (entry != 0) {
+                insert((int) (entry >>> 32), numberIn(entry));
             }
         }
     }
 
-    private static int slotOf(String sensorId, int mask) {
-        return MathUtils.murmurHash(sensorId.hashCode()) & mask;
+    private static int numberIn(long entry) {
+        return (int) entry - 1;
+    }
+
+    private static int hashOf(String sensorId) {
+        return MathUtils.murmurHash(sensorId.hashCode());
     }
 }

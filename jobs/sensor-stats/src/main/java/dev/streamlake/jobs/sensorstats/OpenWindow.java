@@ -2,36 +2,57 @@ package dev.streamlake.jobs.sensorstats;
 
 /**
  * One sensor's window while it can still change: its end, its running statistics (inherited, so
- * a window is one object to reach, not two) and how many times it has been emitted; serialized
- * as part of {@link SensorWindows}.
+ * a window is one object to reach, not two), how many times it has been emitted, and the readings
+ * it must recognise as duplicates; serialized as part of {@link SensorWindows}.
  *
- * <p>A window also remembers, for duplicate detection, the reading that opened it when it is the
- * newest window covering that reading: most windows of a sparse sensor hold one reading, and then
- * no other duplicate state is needed at all.
+ * <p>A window remembers the readings for which it is the newest window covering them, as it is
+ * the last of those windows to go. Most windows of a sparse sensor remember a single reading,
+ * kept inline; a {@link ReadingSet} is made for the second.
  */
 final class OpenWindow extends SensorStatsAccumulator {
 
     /** Exclusive end in epoch milliseconds; the start is the end minus the window size. */
-    long end;
+    final long end;
 
     /** The revision the next emission carries: 0 until the window first fires. */
     int nextRevision;
 
-    boolean remembersReading;
-    long rememberedTs;
-    double rememberedValue;
+    private boolean remembersReading;
+    private long rememberedTs;
+    private double rememberedValue;
+    private ReadingSet more;
 
     OpenWindow(long end) {
         this.end = end;
     }
 
-    void remember(long ts, double value) {
-        remembersReading = true;
-        rememberedTs = ts;
-        rememberedValue = value;
+    /** Remembers the reading; false if it was remembered before, i.e. this is a duplicate. */
+    boolean remember(long ts, double value) {
+        if (!remembersReading) {
+            remembersReading = true;
+            rememberedTs = ts;
+            rememberedValue = value;
+            return true;
+        }
+        if (rememberedTs == ts && Double.compare(rememberedValue, value) == 0) {
+            return false;
+        }
+        if (more == null) {
+            more = new ReadingSet();
+        }
+        return more.add(ts, value);
     }
 
-    boolean remembers(long ts, double value) {
-        return remembersReading && rememberedTs == ts && Double.compare(rememberedValue, value) == 0;
+    int rememberedReadings() {
+        return !remembersReading ? 0 : more == null ? 1 : 1 + more.size();
+    }
+
+    void forEachRemembered(ReadingSet.ReadingVisitor visitor) {
+        if (remembersReading) {
+            visitor.visit(rememberedTs, rememberedValue);
+        }
+        if (more != null) {
+            more.forEach(visitor);
+        }
     }
 }

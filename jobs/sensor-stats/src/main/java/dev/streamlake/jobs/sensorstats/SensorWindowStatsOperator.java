@@ -36,15 +36,20 @@ import java.util.stream.Stream;
  * </ol>
  *
  * <p>A window fires with revision 0 when the watermark reaches its end - 1 and is dropped, with
- * the readings that only it still covered, when the watermark reaches end - 1 + allowed lateness.
- * So a reading is remembered for duplicates exactly as long as it could still change a window.
+ * the readings it remembers, when the watermark reaches end - 1 + allowed lateness. A reading is
+ * remembered by the newest window that covers it, so exactly as long as it could still change a
+ * window.
  *
  * <p>Why an operator of its own rather than a duplicate filter before Flink's window operator:
  * that pair registered a timer per reading and touched the window state and two trigger timers per
- * reading. Here all of a sensor's state is one value, read once per reading; instead of timers, the
- * operator lists each window's two deadlines by time ({@link WindowDeadlines}) and acts on them as
- * the watermark passes. The sensor's value is also held back in the operator between checkpoints
- * (see {@link #writeBehind}), as Flink SQL's window aggregation does with its buffer.
+ * reading. Here the windows of the sensors held in memory ({@link HeldSensors}, up to {@code
+ * heldSensors} of them) sit in one {@link WindowPane} per window end: a reading costs a few array
+ * reads, and since windows are aligned, a pane fires as one pass and is dropped at once. The
+ * state backend keeps each sensor's windows as one value ({@link SensorWindows}), written for the
+ * sensors that changed before every checkpoint barrier, so checkpoints stay keyed (rescalable,
+ * incremental with RocksDB). When the most sensors are held, all are written and let go; their
+ * deadlines, and those of restored sensors, wait in {@link WindowDeadlines} until the sensor is
+ * held again.
  */
 public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWindowStats>
         implements OneInputStreamOperator<SensorReading, SensorWindowStats> {
@@ -63,23 +68,16 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     private final long size;
     private final long slide;
     private final long lateness;
-    /**
-     * The most sensors held before their state is written back: bounds the memory while letting a
-     * busy sensor's readings between two checkpoints cost one state read and one write instead of
-     * one each per reading.
-     */
+    /** The most sensors held in memory before all are written to the state backend and let go. */
     private final int heldSensors;
 
     private transient ValueState<SensorWindows> state;
+    private transient HeldSensors held;
+    private transient WindowPanes panes;
+    /** Deadlines of windows whose sensor is not held (restored, or let go): the sensor is held again when one is due. */
     private transient WindowDeadlines deadlines;
     private transient long watermark;
     private transient boolean restored;
-    /**
-     * Sensors whose state changed since it was last written, with that state; null when no sensor
-     * may be held. With RocksDB every state access (de)serializes the whole value; with heap state
-     * it is two lookups in Flink's copy-on-write tables, still several times a lookup here.
-     */
-    private transient HeldSensors writeBehind;
 
     private transient StreamRecord<SensorWindowStats> row;
     private transient Counter duplicates;
@@ -110,15 +108,16 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                         VoidNamespace.INSTANCE,
                         VoidNamespaceSerializer.INSTANCE,
                         new ValueStateDescriptor<>(STATE_NAME, SensorWindowsSerializer.INSTANCE));
+        held = new HeldSensors();
+        panes = new WindowPanes(size, lateness);
         deadlines = new WindowDeadlines();
         watermark = Long.MIN_VALUE;
-        writeBehind = heldSensors == 0 ? null : new HeldSensors();
         row = new StreamRecord<>(null);
         duplicates = getMetricGroup().counter(DUPLICATES_METRIC);
         revisions = getMetricGroup().counter(REVISIONS_METRIC);
         tooLate = getMetricGroup().counter(TOO_LATE_METRIC);
-        getMetricGroup().gauge(HELD_SENSORS_METRIC, () -> writeBehind == null ? 0 : writeBehind.size());
-        getMetricGroup().gauge(PENDING_DEADLINES_METRIC, deadlines::size);
+        getMetricGroup().gauge(HELD_SENSORS_METRIC, this::heldSensors);
+        getMetricGroup().gauge(PENDING_DEADLINES_METRIC, this::pendingDeadlines);
         if (restored) {
             listDeadlinesOfRestoredWindows();
         }
@@ -135,31 +134,36 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             return;
         }
         String sensorId = reading.getSensorId();
-        SensorWindows sensor = load(sensorId);
+        int sensor = hold(sensorId);
+        if (sensor < 0) {
+            sensor = held.add(sensorId);
+        }
         double value = reading.getReading();
-        OpenWindow newest = sensor.find(newestEnd);
-        if (newest != null && (newest.remembers(ts, value) || !sensor.countOnce(ts, value))) {
+        WindowPane newestPane = panes.find(newestEnd);
+        OpenWindow newest = newestPane == null ? null : newestPane.get(sensor);
+        if (newest != null && !newest.remember(ts, value)) {
             duplicates.inc();
             return;
         }
         for (long end = newestEnd; end > ts && !isGone(end); end -= slide) {
-            OpenWindow window = sensor.find(end);
+            WindowPane pane = panes.findOrOpen(end, watermark);
+            OpenWindow window = pane.get(sensor);
             if (window == null) {
-                window = sensor.open(end);
-                addDeadlines(sensorId, end);
+                window = pane.open(sensor);
                 if (end == newestEnd) {
                     window.remember(ts, value);
                 }
             }
             window.add(reading);
-            if (end - 1 <= watermark) {
-                emit(sensorId, window);
+            if (pane.fired) {
+                emit(pane, sensorId, window, emittedNow());
             }
         }
-        store(sensorId, sensor);
+        held.markChanged(sensor);
+        letGoIfFull();
     }
 
-    /** Acts on the deadlines the watermark passed, then forwards it. */
+    /** Fires and drops the panes the watermark passed, then forwards it. */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermark = Math.max(watermark, mark.getTimestamp());
@@ -168,86 +172,98 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                 due = deadlines.pollDue(watermark)) {
             for (String sensorId : due.getValue()) {
                 setCurrentKey(sensorId);
-                onDeadline(sensorId, due.getKey());
+                hold(sensorId);
             }
         }
+        panes.fire(watermark, this::emitUnfired);
+        panes.drop(watermark, pane -> pane.forEach((sensor, window) -> held.markChanged(sensor)));
+        letGoIfFull();
         super.processWatermark(mark);
     }
 
-    /** Fires the window ending right after this time, drops the one gone at it; the current key is the sensor's. */
-    private void onDeadline(String sensorId, long time) throws Exception {
-        SensorWindows sensor = load(sensorId);
-        long firingEnd = time + 1;
-        OpenWindow firing = sensor.find(firingEnd);
-        if (firing != null && firing.nextRevision == 0) {
-            emit(sensorId, firing);
-        }
-        long goneEnd = firingEnd - lateness;
-        if (sensor.close(goneEnd)) {
-            sensor.forgetBefore(goneEnd - size + slide);
-        }
-        store(sensorId, sensor);
-    }
-
-    /** Writes the held-back state before the barrier, so the checkpoint holds every change. */
+    /** Writes the changed sensors' windows before the barrier, so the checkpoint holds every change. */
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
-        writeBack();
+        writeChanged();
     }
 
-    private SensorWindows load(String sensorId) throws Exception {
-        SensorWindows sensor = writeBehind == null ? null : writeBehind.get(sensorId);
-        if (sensor == null) {
-            sensor = state.value();
+    /**
+     * The sensor's number among the held ones, its windows read from state if it was not held;
+     * -1 if it is neither held nor has state. The current key is the sensor's.
+     */
+    private int hold(String sensorId) throws Exception {
+        int sensor = held.find(sensorId);
+        if (sensor >= 0) {
+            return sensor;
         }
-        return sensor == null ? new SensorWindows() : sensor;
+        // Changed windows are written as copies before every checkpoint, so the panes may change
+        // these objects even when heap state handed out its own.
+        SensorWindows stored = state.value();
+        if (stored == null) {
+            return -1;
+        }
+        sensor = held.add(sensorId);
+        for (OpenWindow window : stored.windows) {
+            WindowPane pane = panes.findOrOpen(window.end, watermark);
+            pane.put(sensor, window);
+            if (pane.fired && window.nextRevision == 0) {
+                emit(pane, sensorId, window, emittedNow());
+                held.markChanged(sensor);
+            }
+        }
+        return sensor;
     }
 
-    /** Keeps the sensor's state; the current key is the sensor's. */
-    private void store(String sensorId, SensorWindows sensor) throws Exception {
-        if (writeBehind == null) {
-            write(sensor);
+    private void emitUnfired(WindowPane pane) {
+        Instant now = emittedNow();
+        pane.forEach(
+                (sensor, window) -> {
+                    if (window.nextRevision == 0) {
+                        emit(pane, held.id(sensor), window, now);
+                        held.markChanged(sensor);
+                    }
+                });
+    }
+
+    /** Once the most sensors are held: writes the changed ones and lets all go, their deadlines listed. */
+    private void letGoIfFull() throws Exception {
+        if (held.size() < heldSensors) {
             return;
         }
-        writeBehind.put(sensorId, sensor);
-        if (writeBehind.size() >= heldSensors) {
-            writeBack();
-            setCurrentKey(sensorId);
-        }
+        writeChanged();
+        panes.forEach(pane -> pane.forEach((sensor, window) -> listDeadlines(held.id(sensor), window)));
+        panes.clear();
+        held.clear();
     }
 
-    private void writeBack() throws Exception {
-        if (writeBehind == null || writeBehind.size() == 0) {
-            return;
-        }
-        writeBehind.forEach(this::writeFor);
-        writeBehind.clear();
+    private void writeChanged() {
+        held.drainChanged(this::write);
     }
 
-    private void writeFor(String sensorId, SensorWindows sensor) {
+    /** Writes the sensor's windows to state; a sensor without windows is cleared and no longer held. */
+    private void write(int sensor) {
+        String sensorId = held.id(sensor);
         setCurrentKey(sensorId);
+        OpenWindow[] windows = panes.copiesOf(sensor);
         try {
-            write(sensor);
+            if (windows.length == 0) {
+                state.clear();
+                held.remove(sensor);
+            } else {
+                state.update(new SensorWindows(windows));
+            }
         } catch (Exception e) {
             throw new IllegalStateException("could not write the state of sensor " + sensorId, e);
         }
     }
 
-    private void write(SensorWindows sensor) throws Exception {
-        if (sensor.isEmpty()) {
-            state.clear();
-        } else {
-            state.update(sensor);
+    /** A window's deadlines: its end - 1 (first firing, unless it fired) and its end - 1 + allowed lateness (drop). */
+    private void listDeadlines(String sensorId, OpenWindow window) {
+        if (window.nextRevision == 0) {
+            deadlines.add(window.end - 1, sensorId);
         }
-    }
-
-    /** A window's deadlines: its end - 1 (first firing, unless passed) and its end - 1 + allowed lateness (drop). */
-    private void addDeadlines(String sensorId, long end) {
-        if (end - 1 > watermark) {
-            deadlines.add(end - 1, sensorId);
-        }
-        deadlines.add(end - 1 + lateness, sensorId);
+        deadlines.add(window.end - 1 + lateness, sensorId);
     }
 
     /** After a restore: every sensor's open windows, read from state, give the deadlines again. */
@@ -259,35 +275,40 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         for (String sensorId : sensors) {
             setCurrentKey(sensorId);
             for (OpenWindow window : state.value().windows) {
-                if (window.nextRevision == 0) {
-                    deadlines.add(window.end - 1, sensorId);
-                }
-                deadlines.add(window.end - 1 + lateness, sensorId);
+                listDeadlines(sensorId, window);
             }
         }
     }
 
-    /** Deadlines listed and not yet passed by the watermark. */
+    /** Sensors whose windows are held in memory. */
+    int heldSensors() {
+        return held.size();
+    }
+
+    /** Deadlines not yet passed by the watermark: the panes' and those of sensors not held. */
     int pendingDeadlines() {
-        return deadlines.size();
+        return panes.pendingDeadlines() + deadlines.size();
     }
 
     private boolean isGone(long end) {
         return end - 1 + lateness <= watermark;
     }
 
-    private void emit(String sensorId, OpenWindow window) {
+    private Instant emittedNow() {
+        return Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime());
+    }
+
+    private void emit(WindowPane pane, String sensorId, OpenWindow window, Instant emittedAt) {
         int revision = window.nextRevision++;
         if (revision > 0) {
             revisions.inc();
         }
-        long end = window.end;
         SensorWindowStats stats =
                 new SensorWindowStats(
                         sensorId,
                         window.site,
-                        Instant.ofEpochMilli(end - size),
-                        Instant.ofEpochMilli(end),
+                        pane.startInstant,
+                        pane.endInstant,
                         window.count,
                         window.min,
                         window.max,
@@ -298,7 +319,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                         Instant.ofEpochMilli(window.firstTs),
                         Instant.ofEpochMilli(window.lastTs),
                         revision,
-                        Instant.ofEpochMilli(getProcessingTimeService().getCurrentProcessingTime()));
-        output.collect(row.replace(stats, end - 1));
+                        emittedAt);
+        output.collect(row.replace(stats, window.end - 1));
     }
 }

@@ -7,15 +7,14 @@ import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
+import java.io.UncheckedIOException;
 
 /**
  * Writes a sensor's state field by field; Flink's POJO serializer spent most of its time in
- * reflection, and could not write the map of counted values without Kryo.
+ * reflection, and could not write the remembered readings without Kryo.
  *
- * <p>Layout: the number of windows, then per window its end, next revision, remembered reading
- * and statistics; then the number of counted event times, and per event time its values. A
+ * <p>Layout: the number of windows, then per window its end, next revision, statistics, and the
+ * readings it remembers for duplicates (their number, then event time and value of each). A
  * change of layout needs a new snapshot version that can still read this one.
  */
 public final class SensorWindowsSerializer extends FieldByFieldSerializer<SensorWindows> {
@@ -26,29 +25,22 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
 
     @Override
     public SensorWindows createInstance() {
-        return new SensorWindows();
+        return new SensorWindows(new OpenWindow[0]);
     }
 
     @Override
     public SensorWindows copy(SensorWindows from) {
-        SensorWindows copy = new SensorWindows();
-        if (from.counted != null) {
-            copy.counted = new HashMap<>(from.counted.size() * 2);
-            from.counted.forEach((key, values) -> copy.counted.put(key, values.clone()));
+        OpenWindow[] windows = new OpenWindow[from.windows.length];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = copy(from.windows[i]);
         }
-        copy.windows = new OpenWindow[from.windows.length];
-        for (int i = 0; i < from.windows.length; i++) {
-            copy.windows[i] = copy(from.windows[i]);
-        }
-        return copy;
+        return new SensorWindows(windows);
     }
 
-    private static OpenWindow copy(OpenWindow from) {
+    static OpenWindow copy(OpenWindow from) {
         OpenWindow copy = new OpenWindow(from.end);
         copy.nextRevision = from.nextRevision;
-        copy.remembersReading = from.remembersReading;
-        copy.rememberedTs = from.rememberedTs;
-        copy.rememberedValue = from.rememberedValue;
+        from.forEachRemembered(copy::remember);
         copy.count = from.count;
         copy.min = from.min;
         copy.max = from.max;
@@ -69,9 +61,6 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
         for (OpenWindow window : record.windows) {
             out.writeLong(window.end);
             out.writeInt(window.nextRevision);
-            out.writeBoolean(window.remembersReading);
-            out.writeLong(window.rememberedTs);
-            out.writeDouble(window.rememberedValue);
             out.writeLong(window.count);
             out.writeDouble(window.min);
             out.writeDouble(window.max);
@@ -83,29 +72,30 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
             out.writeDouble(window.lastReading);
             StringValue.writeString(window.site, out);
             StringValue.writeString(window.unit, out);
-        }
-        Map<Long, double[]> counted = record.counted == null ? Map.of() : record.counted;
-        out.writeInt(counted.size());
-        for (Map.Entry<Long, double[]> entry : counted.entrySet()) {
-            out.writeLong(SensorWindows.eventTime(entry.getKey()));
-            double[] values = entry.getValue();
-            out.writeInt(values.length);
-            for (double value : values) {
-                out.writeDouble(value);
+            out.writeInt(window.rememberedReadings());
+            try {
+                window.forEachRemembered((ts, value) -> writeReading(ts, value, out));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
+        }
+    }
+
+    private static void writeReading(long ts, double value, DataOutputView out) {
+        try {
+            out.writeLong(ts);
+            out.writeDouble(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public SensorWindows deserialize(DataInputView in) throws IOException {
-        SensorWindows record = new SensorWindows();
-        record.windows = new OpenWindow[in.readInt()];
-        for (int i = 0; i < record.windows.length; i++) {
+        OpenWindow[] windows = new OpenWindow[in.readInt()];
+        for (int i = 0; i < windows.length; i++) {
             OpenWindow window = new OpenWindow(in.readLong());
             window.nextRevision = in.readInt();
-            window.remembersReading = in.readBoolean();
-            window.rememberedTs = in.readLong();
-            window.rememberedValue = in.readDouble();
             window.count = in.readLong();
             window.min = in.readDouble();
             window.max = in.readDouble();
@@ -117,18 +107,13 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
             window.lastReading = in.readDouble();
             window.site = StringValue.readString(in);
             window.unit = StringValue.readString(in);
-            record.windows[i] = window;
-        }
-        int times = in.readInt();
-        for (int i = 0; i < times; i++) {
-            long ts = in.readLong();
-            double[] values = new double[in.readInt()];
-            for (int v = 0; v < values.length; v++) {
-                values[v] = in.readDouble();
+            int remembered = in.readInt();
+            for (int r = 0; r < remembered; r++) {
+                window.remember(in.readLong(), in.readDouble());
             }
-            record.putCounted(ts, values);
+            windows[i] = window;
         }
-        return record;
+        return new SensorWindows(windows);
     }
 
     @Override

@@ -11,7 +11,9 @@ import dev.streamlake.events.SensorWindowStats;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -121,6 +123,7 @@ class SensorWindowStatsTest {
 
         assertThat(sensorsInState()).isZero();
         assertThat(operator().pendingDeadlines()).isZero();
+        assertThat(operator().heldSensors()).isZero();
     }
 
     @Test
@@ -246,9 +249,8 @@ class SensorWindowStatsTest {
         harness.processWatermark(MINUTE - 1);
 
         assertThat(harness.extractOutputValues())
-                .filteredOn(stats -> stats.getSensorId().equals("s1"))
-                .singleElement()
-                .satisfies(stats -> assertThat(stats.getCount()).isEqualTo(2));
+                .extracting(SensorWindowStats::getSensorId, SensorWindowStats::getCount)
+                .containsExactlyInAnyOrder(tuple("s1", 2L), tuple("s2", 1L), tuple("s3", 1L));
     }
 
     @Test
@@ -258,6 +260,32 @@ class SensorWindowStatsTest {
         process(reading("s1", 10_000, 4.0));
 
         assertThat(sensorsInState()).isEqualTo(1);
+    }
+
+    @Test
+    void stateWrittenAtACheckpointDoesNotChangeWithLaterReadings() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        checkpoint(1L);
+
+        process(reading("s1", 20_000, 6.0));
+
+        assertThat(windowsInState("s1")).singleElement().satisfies(w -> assertThat(w.count).isEqualTo(1));
+    }
+
+    @Test
+    void aSensorLetGoIsHeldAgainWhenItsWindowIsDueAndFires() throws Exception {
+        reopen(ONE_MINUTE_WITH_30S_LATENESS, 1);
+        process(reading("s1", 10_000, 4.0));
+        assertThat(operator().heldSensors()).isZero();
+
+        harness.processWatermark(MINUTE - 1);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(SensorWindowStats::getSensorId, SensorWindowStats::getCount, SensorWindowStats::getRevision)
+                .containsExactly(tuple("s1", 1L, 0));
+        harness.processWatermark(MINUTE - 1 + 30_000);
+        assertThat(sensorsInState()).isZero();
+        assertThat(operator().pendingDeadlines()).isZero();
     }
 
     void process(SensorReading reading) throws Exception {
@@ -292,6 +320,18 @@ class SensorWindowStatsTest {
                         .getKeys(SensorWindowStatsOperator.STATE_NAME, VoidNamespace.INSTANCE)) {
             return sensors.count();
         }
+    }
+
+    /** The windows the state backend holds for the sensor. */
+    OpenWindow[] windowsInState(String sensorId) throws Exception {
+        operator().getKeyedStateBackend().setCurrentKey(sensorId);
+        return operator().getKeyedStateBackend()
+                .getPartitionedState(
+                        VoidNamespace.INSTANCE,
+                        VoidNamespaceSerializer.INSTANCE,
+                        new ValueStateDescriptor<>(SensorWindowStatsOperator.STATE_NAME, SensorWindowsSerializer.INSTANCE))
+                .value()
+                .windows;
     }
 
     SensorWindowStatsOperator operator() {
