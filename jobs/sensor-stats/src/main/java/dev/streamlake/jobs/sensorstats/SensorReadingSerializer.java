@@ -6,7 +6,6 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -35,21 +34,21 @@ public final class SensorReadingSerializer extends FieldByFieldSerializer<Sensor
 
     @Override
     public void serialize(SensorReading reading, DataOutputView out) throws IOException {
-        StringValue.writeString(reading.getSensorId(), out);
+        writeText(reading.getSensorId(), out);
         out.writeLong(reading.getTs().toEpochMilli());
         out.writeDouble(reading.getReading());
-        StringValue.writeString(reading.getUnit(), out);
-        StringValue.writeString(reading.getSite(), out);
+        writeText(reading.getUnit(), out);
+        writeText(reading.getSite(), out);
     }
 
     @Override
     public SensorReading deserialize(DataInputView in) throws IOException {
         return new SensorReading(
-                StringValue.readString(in),
+                readText(in),
                 Instant.ofEpochMilli(in.readLong()),
                 in.readDouble(),
-                StringValue.readString(in),
-                StringValue.readString(in));
+                readText(in),
+                readText(in));
     }
 
     @Override

@@ -303,23 +303,23 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         if (revision > 0) {
             revisions.inc();
         }
-        SensorWindowStats stats =
-                new SensorWindowStats(
-                        sensorId,
-                        window.site,
-                        pane.startInstant,
-                        pane.endInstant,
-                        window.count,
-                        window.min,
-                        window.max,
-                        window.mean,
-                        window.stddev(),
-                        window.firstReading,
-                        window.lastReading,
-                        Instant.ofEpochMilli(window.firstTs),
-                        Instant.ofEpochMilli(window.lastTs),
-                        revision,
-                        emittedAt);
+        // Setters, not the all-fields constructor: that one takes every number boxed.
+        SensorWindowStats stats = new SensorWindowStats();
+        stats.setSensorId(sensorId);
+        stats.setSite(window.site);
+        stats.setWindowStart(pane.startInstant);
+        stats.setWindowEnd(pane.endInstant);
+        stats.setCount(window.count);
+        stats.setMin(window.min);
+        stats.setMax(window.max);
+        stats.setMean(window.mean);
+        stats.setStddev(window.stddev());
+        stats.setFirstReading(window.firstReading);
+        stats.setLastReading(window.lastReading);
+        stats.setFirstTs(Instant.ofEpochMilli(window.firstTs));
+        stats.setLastTs(Instant.ofEpochMilli(window.lastTs));
+        stats.setRevision(revision);
+        stats.setEmittedAt(emittedAt);
         output.collect(row.replace(stats, window.end - 1));
     }
 }

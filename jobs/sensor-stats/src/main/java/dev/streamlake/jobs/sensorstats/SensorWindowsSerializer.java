@@ -4,7 +4,6 @@ import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,8 +69,8 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
             out.writeDouble(window.firstReading);
             out.writeLong(window.lastTs);
             out.writeDouble(window.lastReading);
-            StringValue.writeString(window.site, out);
-            StringValue.writeString(window.unit, out);
+            writeText(window.site, out);
+            writeText(window.unit, out);
             out.writeInt(window.rememberedReadings());
             try {
                 window.forEachRemembered((ts, value) -> writeReading(ts, value, out));
@@ -105,8 +104,8 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
             window.firstReading = in.readDouble();
             window.lastTs = in.readLong();
             window.lastReading = in.readDouble();
-            window.site = StringValue.readString(in);
-            window.unit = StringValue.readString(in);
+            window.site = readText(in);
+            window.unit = readText(in);
             int remembered = in.readInt();
             for (int r = 0; r < remembered; r++) {
                 window.remember(in.readLong(), in.readDouble());

@@ -25,6 +25,13 @@ class SensorReadingSerializerTest {
     }
 
     @Test
+    void keepsMissingText() throws Exception {
+        SensorReading reading = new SensorReading(null, Instant.ofEpochMilli(5), 1.0, null, "");
+
+        assertThat(roundTrip(reading)).isEqualTo(reading);
+    }
+
+    @Test
     void keepsExtremeValuesAndTimes() throws Exception {
         SensorReading reading = reading("s", Long.MIN_VALUE + 1, Double.MAX_VALUE);
 
