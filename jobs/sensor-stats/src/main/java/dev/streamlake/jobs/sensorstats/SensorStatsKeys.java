@@ -36,10 +36,11 @@ public final class SensorStatsKeys {
             ConfigKey.of("window.held-sensors", ValueType.nonNegativeInt())
                     .withDefault(100_000)
                     .withDescription(
-                            "How many sensors' window state the job holds in memory between checkpoints"
-                                    + " (a few hundred bytes each) before writing it to the state backend,"
-                                    + " which it does before each checkpoint or when that many are held; 0"
-                                    + " reads and writes the state backend for every reading.");
+                            "How many sensors' open windows the job holds in memory (a few hundred"
+                                    + " bytes each); changed ones are written to the state backend before"
+                                    + " each checkpoint, and when that many are held all are written and"
+                                    + " read back when next needed; 0 reads and writes the state backend"
+                                    + " for every reading.");
 
     public static final ConfigKey<InputFormat> INPUT_FORMAT =
             ConfigKey.of("input.format", ValueType.enumOf(InputFormat.class))
