@@ -16,8 +16,8 @@ final class DateConverter extends TemporalConverter {
     private DateConverter() {}
 
     @Override
-    Object fromText(String text) {
-        return Iso8601.parseDate(text);
+    Object fromText(char[] chars, int offset, int length) {
+        return Iso8601.parseDate(chars, offset, length);
     }
 
     @Override

@@ -28,7 +28,16 @@ public final class Iso8601 {
     private Iso8601() {}
 
     public static Instant parseTimestamp(String text) {
-        Cursor cursor = new Cursor(text);
+        return parseTimestamp(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * As {@link #parseTimestamp(String)}, of the text in {@code chars[offset, offset + length)}: a
+     * JSON reader can parse its parser's buffer in place instead of copying it into a String for
+     * every record.
+     */
+    public static Instant parseTimestamp(char[] chars, int offset, int length) {
+        Cursor cursor = new Cursor(chars, offset, length);
         LocalDate date = cursor.date();
         if (!cursor.skipAnyOf("Tt ")) {
             throw cursor.invalid("a 'T' between date and time");
@@ -49,7 +58,7 @@ public final class Iso8601 {
         long epochSecond = date.toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds;
         long epochMilli = epochSecond * 1_000 + millis;
         if (epochMilli < MIN_EPOCH_MILLI || epochMilli > MAX_EPOCH_MILLI) {
-            throw new DateTimeException("\"" + text + "\" is " + YEAR_RANGE + " in UTC");
+            throw new DateTimeException("\"" + cursor.text() + "\" is " + YEAR_RANGE + " in UTC");
         }
         return Instant.ofEpochMilli(epochMilli);
     }
@@ -81,7 +90,12 @@ public final class Iso8601 {
 
     /** Parses {@code yyyy-MM-dd}. */
     public static LocalDate parseDate(String text) {
-        Cursor cursor = new Cursor(text);
+        return parseDate(text.toCharArray(), 0, text.length());
+    }
+
+    /** As {@link #parseDate(String)}, of the text in {@code chars[offset, offset + length)}. */
+    public static LocalDate parseDate(char[] chars, int offset, int length) {
+        Cursor cursor = new Cursor(chars, offset, length);
         LocalDate date = cursor.date();
         cursor.expectEnd();
         return date;
@@ -108,19 +122,31 @@ public final class Iso8601 {
         }
     }
 
-    /** Reads a text left to right; every failure names what was expected where. */
+    /**
+     * Reads a text left to right; every failure names what was expected where. The text is a
+     * range of a char array; a String of it is made only for error messages.
+     */
     private static final class Cursor {
-        private final String text;
+        private final char[] chars;
+        private final int start;
+        private final int end;
         private int position;
 
-        Cursor(String text) {
-            this.text = text;
+        Cursor(char[] chars, int offset, int length) {
+            this.chars = chars;
+            this.start = offset;
+            this.end = offset + length;
+            this.position = offset;
+        }
+
+        String text() {
+            return new String(chars, start, end - start);
         }
 
         LocalDate date() {
             int year = number(4, 9999, "year");
-            if (year == 0 || (position < text.length() && isDigit(text.charAt(position)))) {
-                throw new DateTimeException("\"" + text + "\" is " + YEAR_RANGE);
+            if (year == 0 || (position < end && isDigit(chars[position]))) {
+                throw new DateTimeException("\"" + text() + "\" is " + YEAR_RANGE);
             }
             expect('-');
             int month = number(2, 12, "month");
@@ -129,17 +155,17 @@ public final class Iso8601 {
             try {
                 return LocalDate.of(year, month, day);
             } catch (DateTimeException e) {
-                throw new DateTimeException("\"" + text + "\" is not a valid date: " + e.getMessage());
+                throw new DateTimeException("\"" + text() + "\" is not a valid date: " + e.getMessage());
             }
         }
 
         int number(int digits, int max, String what) {
-            if (position + digits > text.length()) {
+            if (position + digits > end) {
                 throw invalid(digits + " digits of the " + what);
             }
             int value = 0;
             for (int i = 0; i < digits; i++) {
-                char c = text.charAt(position + i);
+                char c = chars[position + i];
                 if (!isDigit(c)) {
                     throw invalid(digits + " digits of the " + what);
                 }
@@ -153,15 +179,15 @@ public final class Iso8601 {
         }
 
         int fractionAsMillis() {
-            int start = position;
+            int first = position;
             int millis = 0;
-            while (position < text.length() && isDigit(text.charAt(position))) {
-                if (position - start < 3) {
-                    millis = millis * 10 + (text.charAt(position) - '0');
+            while (position < end && isDigit(chars[position])) {
+                if (position - first < 3) {
+                    millis = millis * 10 + (chars[position] - '0');
                 }
                 position++;
             }
-            int count = position - start;
+            int count = position - first;
             if (count == 0 || count > 9) {
                 throw invalid("1 to 9 digits of the fraction of a second");
             }
@@ -175,13 +201,13 @@ public final class Iso8601 {
             if (skipAnyOf("Zz")) {
                 return 0;
             }
-            if (position >= text.length() || "+-".indexOf(text.charAt(position)) < 0) {
+            if (position >= end || "+-".indexOf(chars[position]) < 0) {
                 throw invalid("a zone: Z or an offset such as +02:00");
             }
-            int sign = text.charAt(position++) == '-' ? -1 : 1;
+            int sign = chars[position++] == '-' ? -1 : 1;
             int hours = number(2, 18, "offset hours");
             int minutes = 0;
-            if (position < text.length()) {
+            if (position < end) {
                 skipAnyOf(":");
                 minutes = number(2, 59, "offset minutes");
             }
@@ -189,7 +215,7 @@ public final class Iso8601 {
         }
 
         boolean skipAnyOf(String characters) {
-            if (position < text.length() && characters.indexOf(text.charAt(position)) >= 0) {
+            if (position < end && characters.indexOf(chars[position]) >= 0) {
                 position++;
                 return true;
             }
@@ -197,21 +223,21 @@ public final class Iso8601 {
         }
 
         void expect(char c) {
-            if (position >= text.length() || text.charAt(position) != c) {
+            if (position >= end || chars[position] != c) {
                 throw invalid("'" + c + "'");
             }
             position++;
         }
 
         void expectEnd() {
-            if (position != text.length()) {
+            if (position != end) {
                 throw invalid("the end");
             }
         }
 
         DateTimeException invalid(String expected) {
             return new DateTimeException(
-                    "\"" + text + "\" is not ISO-8601: expected " + expected + " at position " + position);
+                    "\"" + text() + "\" is not ISO-8601: expected " + expected + " at position " + (position - start));
         }
 
         private static boolean isDigit(char c) {

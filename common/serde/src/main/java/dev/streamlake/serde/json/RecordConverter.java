@@ -23,6 +23,10 @@ import java.util.Map;
  */
 final class RecordConverter extends JsonConverter {
 
+    /** What {@link #nextField} returns for a name that is not a field, and at the object's end. */
+    private static final int UNKNOWN_FIELD = -1;
+    private static final int END_OF_OBJECT = -2;
+
     private final String typeName;
     private final SpecificRecordFactory factory;
     private final SpecificData model;
@@ -56,27 +60,52 @@ final class RecordConverter extends JsonConverter {
         }
         SpecificRecord record = factory.newRecord();
         boolean[] present = new boolean[fields.length];
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
+        int position = -1;
+        while ((position = nextField(parser, position + 1)) != END_OF_OBJECT) {
             parser.nextToken();
-            Integer position = positionsByName.get(name);
-            if (position == null) {
+            if (position == UNKNOWN_FIELD) {
                 parser.skipChildren();
                 continue;
             }
             try {
                 record.put(position, converters[position].read(parser));
             } catch (JsonFieldException e) {
-                throw e.inField(name);
+                throw e.inField(fields[position].name());
             }
             present[position] = true;
         }
-        for (int position = 0; position < fields.length; position++) {
-            if (!present[position]) {
-                fillMissing(record, fields[position]);
+        for (int field = 0; field < fields.length; field++) {
+            if (!present[field]) {
+                fillMissing(record, fields[field]);
             }
         }
         return record;
+    }
+
+    /**
+     * Moves to the next name of the object and returns its field's position, {@link
+     * #UNKNOWN_FIELD}, or {@link #END_OF_OBJECT} when the object ends.
+     *
+     * <p>Producers nearly always write the fields in one order, most often the schema's (as {@link
+     * #write} does), so the field after the previous one is tried first: Jackson then compares the
+     * name's bytes in place and skips decoding it and looking it up. Any other name falls back to a
+     * lookup by name, with the same result.
+     *
+     * @param likely the position of the field most likely to come next
+     */
+    private int nextField(JsonParser parser, int likely) throws IOException {
+        if (likely < names.length) {
+            if (parser.nextFieldName(names[likely])) {
+                return likely;
+            }
+        } else {
+            parser.nextToken();
+        }
+        if (parser.currentToken() != JsonToken.FIELD_NAME) {
+            return END_OF_OBJECT;
+        }
+        Integer position = positionsByName.get(parser.currentName());
+        return position == null ? UNKNOWN_FIELD : position;
     }
 
     private void fillMissing(SpecificRecord record, Schema.Field field) throws JsonFieldException {

@@ -67,7 +67,11 @@ final class ScalarConverters {
 
     private static Double readDouble(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
-        if (token == JsonToken.VALUE_NUMBER_FLOAT || token == JsonToken.VALUE_NUMBER_INT) {
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            double value = ShortDecimals.parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+            return Double.isNaN(value) ? parser.getDoubleValue() : value;
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT) {
             return parser.getDoubleValue();
         }
         if (token != JsonToken.VALUE_STRING) {

@@ -12,7 +12,8 @@ import java.time.DateTimeException;
  */
 abstract class TemporalConverter extends JsonConverter {
 
-    abstract Object fromText(String text);
+    /** Converts the text in {@code chars[offset, offset + length)}. */
+    abstract Object fromText(char[] chars, int offset, int length);
 
     abstract Object fromCount(long sinceEpoch);
 
@@ -20,7 +21,8 @@ abstract class TemporalConverter extends JsonConverter {
     final Object read(JsonParser parser) throws IOException, JsonFieldException {
         try {
             if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                return fromText(parser.getText());
+                // The parser's own buffer: no String per value on a path that runs for most records.
+                return fromText(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
             }
             if (ScalarConverters.isLong(parser)) {
                 return fromCount(parser.getLongValue());

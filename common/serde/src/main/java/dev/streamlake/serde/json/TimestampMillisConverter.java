@@ -13,8 +13,8 @@ final class TimestampMillisConverter extends TemporalConverter {
     private TimestampMillisConverter() {}
 
     @Override
-    Object fromText(String text) {
-        return Iso8601.parseTimestamp(text);
+    Object fromText(char[] chars, int offset, int length) {
+        return Iso8601.parseTimestamp(chars, offset, length);
     }
 
     @Override

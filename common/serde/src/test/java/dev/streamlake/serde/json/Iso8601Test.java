@@ -81,6 +81,17 @@ class Iso8601Test {
     }
 
     @Test
+    void parsesTextWithinALargerBufferAndQuotesOnlyThatText() {
+        char[] buffer = "[\"2024-05-01T12:00:00.250+02:00\",\"2024-05-01T12:00\"]".toCharArray();
+
+        assertThat(Iso8601.parseTimestamp(buffer, 2, 29)).isEqualTo(Instant.parse("2024-05-01T10:00:00.250Z"));
+        assertThatThrownBy(() -> Iso8601.parseTimestamp(buffer, 34, 16))
+                .isInstanceOf(DateTimeException.class)
+                .hasMessage("\"2024-05-01T12:00\" is not ISO-8601: expected a zone: Z or an offset such as +02:00 at position 16");
+        assertThat(Iso8601.parseDate(buffer, 34, 10)).isEqualTo(LocalDate.of(2024, 5, 1));
+    }
+
+    @Test
     void writesUtcWithMillisecondsAlways() {
         assertThat(Iso8601.formatTimestamp(Instant.parse("2024-05-01T12:00:00Z"))).isEqualTo("2024-05-01T12:00:00.000Z");
         assertThat(Iso8601.formatTimestamp(Instant.parse("0987-01-02T03:04:05.006Z"))).isEqualTo("0987-01-02T03:04:05.006Z");

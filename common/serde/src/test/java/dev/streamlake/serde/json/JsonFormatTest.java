@@ -66,6 +66,23 @@ class JsonFormatTest {
     }
 
     @Test
+    void readsFieldsInAnyOrder() throws Exception {
+        String reordered =
+                "{\"site\":\"plant-north\",\"unit\":\"celsius\",\"sensor_id\":\"s-1\",\"reading\":21.5,"
+                        + "\"ts\":\"2024-05-01T10:00:00+02:00\"}";
+
+        assertThat(readings.decode(utf8(reordered))).isEqualTo(readings.decode(utf8(READING)));
+    }
+
+    @Test
+    void readsTheLastValueOfARepeatedName() throws Exception {
+        SensorReading reading = readings.decode(utf8(READING.replace("}", ",\"unit\":\"kelvin\",\"reading\":294.65}")));
+
+        assertThat(reading.getUnit()).isEqualTo("kelvin");
+        assertThat(reading.getReading()).isEqualTo(294.65);
+    }
+
+    @Test
     void writesSchemaFieldNamesIsoUtcTimestampsPlainDecimalsAndBase64Bytes() throws Exception {
         CardAuthorisation authorisation = EventSamples.cardAuthorisation(2);
 
