@@ -55,4 +55,23 @@ final class OpenWindow extends SensorStatsAccumulator {
             more.forEach(visitor);
         }
     }
+
+    /** A deep copy: the two change independently. */
+    OpenWindow copy() {
+        OpenWindow copy = new OpenWindow(end);
+        copy.nextRevision = nextRevision;
+        forEachRemembered(copy::remember);
+        copy.count = count;
+        copy.min = min;
+        copy.max = max;
+        copy.mean = mean;
+        copy.m2 = m2;
+        copy.firstTs = firstTs;
+        copy.firstReading = firstReading;
+        copy.lastTs = lastTs;
+        copy.lastReading = lastReading;
+        copy.site = site;
+        copy.unit = unit;
+        return copy;
+    }
 }

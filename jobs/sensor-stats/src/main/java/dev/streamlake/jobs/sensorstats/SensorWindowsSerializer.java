@@ -31,27 +31,9 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
     public SensorWindows copy(SensorWindows from) {
         OpenWindow[] windows = new OpenWindow[from.windows.length];
         for (int i = 0; i < windows.length; i++) {
-            windows[i] = copy(from.windows[i]);
+            windows[i] = from.windows[i].copy();
         }
         return new SensorWindows(windows);
-    }
-
-    static OpenWindow copy(OpenWindow from) {
-        OpenWindow copy = new OpenWindow(from.end);
-        copy.nextRevision = from.nextRevision;
-        from.forEachRemembered(copy::remember);
-        copy.count = from.count;
-        copy.min = from.min;
-        copy.max = from.max;
-        copy.mean = from.mean;
-        copy.m2 = from.m2;
-        copy.firstTs = from.firstTs;
-        copy.firstReading = from.firstReading;
-        copy.lastTs = from.lastTs;
-        copy.lastReading = from.lastReading;
-        copy.site = from.site;
-        copy.unit = from.unit;
-        return copy;
     }
 
     @Override

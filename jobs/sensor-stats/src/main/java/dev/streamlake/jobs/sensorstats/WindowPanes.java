@@ -74,7 +74,7 @@ final class WindowPanes {
         for (WindowPane pane : byEnd) {
             OpenWindow window = pane.get(sensor);
             if (window != null) {
-                copies.add(SensorWindowsSerializer.copy(window));
+                copies.add(window.copy());
             }
         }
         return copies.toArray(new OpenWindow[0]);
