@@ -14,6 +14,11 @@ final class WindowPanes {
     private final long size;
     private final long lateness;
     private final List<WindowPane> byEnd = new ArrayList<>();
+    /**
+     * The times ahead at which some pane fires or is dropped, kept as a count because a metrics
+     * thread reads it while the task changes the panes.
+     */
+    private int pendingDeadlines;
 
     WindowPanes(long size, long lateness) {
         this.size = size;
@@ -45,6 +50,7 @@ final class WindowPanes {
         }
         WindowPane pane = new WindowPane(end, size, end - 1 <= watermark);
         byEnd.add(i, pane);
+        pendingDeadlines += pane.fired ? 1 : 2;
         return pane;
     }
 
@@ -56,14 +62,19 @@ final class WindowPanes {
             }
             if (!pane.fired) {
                 pane.fired = true;
+                pendingDeadlines--;
                 action.accept(pane);
             }
         }
     }
 
-    /** Removes each pane whose allowed lateness the watermark passed (end - 1 + lateness), and hands it over. */
+    /**
+     * Removes each pane whose allowed lateness the watermark passed (end - 1 + lateness), and
+     * hands it over; call after {@link #fire} with the same watermark, so every such pane fired.
+     */
     void drop(long watermark, Consumer<WindowPane> action) {
         while (!byEnd.isEmpty() && byEnd.get(0).end - 1 + lateness <= watermark) {
+            pendingDeadlines--;
             action.accept(byEnd.remove(0));
         }
     }
@@ -86,14 +97,11 @@ final class WindowPanes {
 
     void clear() {
         byEnd.clear();
+        pendingDeadlines = 0;
     }
 
     /** The times ahead at which some pane fires or is dropped. */
     int pendingDeadlines() {
-        int pending = 0;
-        for (WindowPane pane : byEnd) {
-            pending += pane.fired ? 1 : 2;
-        }
-        return pending;
+        return pendingDeadlines;
     }
 }
