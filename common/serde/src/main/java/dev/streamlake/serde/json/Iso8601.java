@@ -27,14 +27,9 @@ public final class Iso8601 {
 
     private Iso8601() {}
 
-    public static Instant parseTimestamp(String text) {
-        return parseTimestamp(text.toCharArray(), 0, text.length());
-    }
-
     /**
-     * As {@link #parseTimestamp(String)}, of the text in {@code chars[offset, offset + length)}: a
-     * JSON reader can parse its parser's buffer in place instead of copying it into a String for
-     * every record.
+     * Parses the timestamp in {@code chars[offset, offset + length)}: a JSON reader parses its
+     * parser's buffer in place instead of copying it into a String for every record.
      */
     public static Instant parseTimestamp(char[] chars, int offset, int length) {
         Cursor cursor = new Cursor(chars, offset, length);
@@ -88,12 +83,7 @@ public final class Iso8601 {
         return new String(text);
     }
 
-    /** Parses {@code yyyy-MM-dd}. */
-    public static LocalDate parseDate(String text) {
-        return parseDate(text.toCharArray(), 0, text.length());
-    }
-
-    /** As {@link #parseDate(String)}, of the text in {@code chars[offset, offset + length)}. */
+    /** Parses {@code yyyy-MM-dd} in {@code chars[offset, offset + length)}. */
     public static LocalDate parseDate(char[] chars, int offset, int length) {
         Cursor cursor = new Cursor(chars, offset, length);
         LocalDate date = cursor.date();

@@ -60,13 +60,15 @@ final class RecordConverter extends JsonConverter {
         }
         SpecificRecord record = factory.newRecord();
         boolean[] present = new boolean[fields.length];
-        int position = -1;
-        while ((position = nextField(parser, position + 1)) != END_OF_OBJECT) {
+        int previous = -1;
+        int position;
+        while ((position = nextField(parser, previous + 1)) != END_OF_OBJECT) {
             parser.nextToken();
             if (position == UNKNOWN_FIELD) {
                 parser.skipChildren();
                 continue;
             }
+            previous = position;
             try {
                 record.put(position, converters[position].read(parser));
             } catch (JsonFieldException e) {
