@@ -3,6 +3,7 @@ package dev.streamlake.jobs.sensorstats;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +15,18 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Text is written as its UTF-8 bytes after their number (-1 for null): one bulk copy each way,
  * where Flink's {@code StringValue} reads and writes a character per call and builds every string
- * from a char array that the JVM then compresses again.
+ * from a char array that the JVM then compresses again. Text with surrogates still goes through
+ * {@code StringValue} (length -2): a lone one, which JSON's backslash-u escapes allow, would not
+ * survive UTF-8, and a sensor id must arrive exactly as it was keyed.
+ *
+ * <p>A change of layout needs a new {@link LayoutSnapshot} version.
  */
 abstract class FieldByFieldSerializer<T> extends TypeSerializerSingleton<T> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The length written before text that is not sent as UTF-8. */
+    private static final int NOT_UTF8 = -2;
 
     @Override
     public boolean isImmutableType() {
@@ -50,6 +58,11 @@ abstract class FieldByFieldSerializer<T> extends TypeSerializerSingleton<T> {
             out.writeInt(-1);
             return;
         }
+        if (hasSurrogate(text)) {
+            out.writeInt(NOT_UTF8);
+            StringValue.writeString(text, out);
+            return;
+        }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
@@ -57,11 +70,24 @@ abstract class FieldByFieldSerializer<T> extends TypeSerializerSingleton<T> {
 
     static String readText(DataInputView in) throws IOException {
         int length = in.readInt();
+        if (length == NOT_UTF8) {
+            return StringValue.readString(in);
+        }
         if (length < 0) {
             return null;
         }
         byte[] utf8 = new byte[length];
         in.readFully(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** Surrogates are rare in ids, sites and units; looking for them costs little next to encoding. */
+    private static boolean hasSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -109,14 +109,6 @@ final class HeldSensors {
         changedCount = 0;
     }
 
-    void forEach(IntConsumer action) {
-        for (int number = 0; number < nextNumber; number++) {
-            if (ids[number] != null) {
-                action.accept(number);
-            }
-        }
-    }
-
     int size() {
         return size;
     }
@@ -154,7 +146,11 @@ final class HeldSensors {
         return (int) entry - 1;
     }
 
+    /**
+     * Not Flink's murmur hash of the key: that picks the key group, so the sensors of one subtask
+     * share its low bits and would crowd into a fraction of the slots.
+     */
     private static int hashOf(String sensorId) {
-        return MathUtils.murmurHash(sensorId.hashCode());
+        return MathUtils.bitMix(sensorId.hashCode());
     }
 }

@@ -17,6 +17,12 @@ final class OpenWindow extends SensorStatsAccumulator {
     /** The revision the next emission carries: 0 until the window first fires. */
     int nextRevision;
 
+    /**
+     * Whether {@link WindowDeadlines} lists this window's deadlines still ahead, as it does for
+     * windows written out when their sensor was let go or restored; not kept in state.
+     */
+    boolean deadlinesListed;
+
     private boolean remembersReading;
     private long rememberedTs;
     private double rememberedValue;

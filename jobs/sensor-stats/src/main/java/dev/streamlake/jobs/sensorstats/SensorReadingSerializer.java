@@ -2,7 +2,6 @@ package dev.streamlake.jobs.sensorstats;
 
 import dev.streamlake.events.SensorReading;
 
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -56,11 +55,14 @@ public final class SensorReadingSerializer extends FieldByFieldSerializer<Sensor
         return new Snapshot();
     }
 
-    /** Restores the serializer where a reading was checkpointed in flight (unaligned checkpoints). */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<SensorReading> {
+    /**
+     * Restores the serializer where a reading was checkpointed in flight (unaligned checkpoints).
+     * Layout 4: text as UTF-8 bytes.
+     */
+    public static final class Snapshot extends LayoutSnapshot<SensorReading> {
 
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(4, INSTANCE);
         }
     }
 }

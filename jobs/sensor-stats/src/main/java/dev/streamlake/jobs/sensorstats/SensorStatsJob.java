@@ -43,8 +43,8 @@ public final class SensorStatsJob {
     private final SensorStatsOutputs outputs;
 
     /**
-     * @param heldSensors how many sensors' state the window step holds in memory between
-     *     checkpoints ({@code window.held-sensors})
+     * @param heldSensors how many sensors' open windows the window step holds in memory
+     *     ({@code window.held-sensors})
      */
     public SensorStatsJob(
             WindowSpec windows, int heldSensors, EventSource<SensorReading> source, SensorStatsOutputs outputs) {

@@ -155,7 +155,9 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                 }
             }
             window.add(reading);
-            if (pane.fired) {
+            // A window emitted before is emitted again at once, even in a pane that has not fired
+            // yet: after a restore the watermark starts over, while the window's revisions go on.
+            if (pane.fired || window.nextRevision > 0) {
                 emit(pane, sensorId, window, emittedNow());
             }
         }
@@ -173,12 +175,25 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             for (String sensorId : due.getValue()) {
                 setCurrentKey(sensorId);
                 hold(sensorId);
+                if (held.size() >= heldSensors) {
+                    // Aligned windows make every let-go sensor due at once: act and let go in
+                    // batches, so no more than the most sensors are held. What is listed again
+                    // then lies after this watermark, so the polling ends.
+                    fireAndDrop();
+                    letGo();
+                }
             }
         }
-        panes.fire(watermark, this::emitUnfired);
-        panes.drop(watermark, pane -> pane.forEach((sensor, window) -> held.markChanged(sensor)));
-        letGoIfFull();
+        fireAndDrop();
+        if (held.size() >= heldSensors) {
+            letGo();
+        }
         super.processWatermark(mark);
+    }
+
+    private void fireAndDrop() {
+        panes.fire(watermark, this::fireAll);
+        panes.drop(watermark, pane -> pane.forEach((sensor, window) -> held.markChanged(sensor)));
     }
 
     /** Writes the changed sensors' windows before the barrier, so the checkpoint holds every change. */
@@ -197,42 +212,55 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         if (sensor >= 0) {
             return sensor;
         }
-        // Changed windows are written as copies before every checkpoint, so the panes may change
-        // these objects even when heap state handed out its own.
         SensorWindows stored = state.value();
         if (stored == null) {
             return -1;
         }
         sensor = held.add(sensorId);
+        // Heap state may hand out the very objects a running snapshot writes. Marked changed, the
+        // sensor is written as copies before the next barrier, so that snapshot keeps its own
+        // objects whatever the panes do to these.
+        held.markChanged(sensor);
         for (OpenWindow window : stored.windows) {
+            window.deadlinesListed = true;
             WindowPane pane = panes.findOrOpen(window.end, watermark);
             pane.put(sensor, window);
-            if (pane.fired && window.nextRevision == 0) {
-                emit(pane, sensorId, window, emittedNow());
-                held.markChanged(sensor);
+            if (pane.fired) {
+                fire(pane, sensor, window, emittedNow());
             }
         }
         return sensor;
     }
 
-    private void emitUnfired(WindowPane pane) {
+    private void fireAll(WindowPane pane) {
         Instant now = emittedNow();
-        pane.forEach(
-                (sensor, window) -> {
-                    if (window.nextRevision == 0) {
-                        emit(pane, held.id(sensor), window, now);
-                        held.markChanged(sensor);
-                    }
-                });
+        pane.forEach((sensor, window) -> fire(pane, sensor, window, now));
     }
 
-    /** Once the most sensors are held: writes the changed ones and lets all go, their deadlines listed. */
-    private void letGoIfFull() throws Exception {
-        if (held.size() < heldSensors) {
-            return;
+    /** Emits the window with revision 0 unless it was emitted before. */
+    private void fire(WindowPane pane, int sensor, OpenWindow window, Instant now) {
+        if (window.nextRevision == 0) {
+            emit(pane, held.id(sensor), window, now);
+            held.markChanged(sensor);
         }
+    }
+
+    private void letGoIfFull() throws Exception {
+        if (held.size() >= heldSensors) {
+            letGo();
+        }
+    }
+
+    /** Writes the changed sensors and lets all go, their windows' deadlines listed. */
+    private void letGo() {
         writeChanged();
-        panes.forEach(pane -> pane.forEach((sensor, window) -> listDeadlines(held.id(sensor), window)));
+        panes.forEach(
+                pane -> pane.forEach(
+                        (sensor, window) -> {
+                            if (!window.deadlinesListed) {
+                                listDeadlines(held.id(sensor), window);
+                            }
+                        }));
         panes.clear();
         held.clear();
     }
@@ -260,6 +288,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
 
     /** A window's deadlines: its end - 1 (first firing, unless it fired) and its end - 1 + allowed lateness (drop). */
     private void listDeadlines(String sensorId, OpenWindow window) {
+        window.deadlinesListed = true;
         if (window.nextRevision == 0) {
             deadlines.add(window.end - 1, sensorId);
         }

@@ -1,6 +1,5 @@
 package dev.streamlake.jobs.sensorstats;
 
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -102,11 +101,11 @@ public final class SensorWindowsSerializer extends FieldByFieldSerializer<Sensor
         return new Snapshot();
     }
 
-    /** Restores the serializer from a checkpoint or savepoint. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<SensorWindows> {
+    /** Restores the serializer from a checkpoint or savepoint. Layout 4: remembered readings per window, text as UTF-8 bytes. */
+    public static final class Snapshot extends LayoutSnapshot<SensorWindows> {
 
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(4, INSTANCE);
         }
     }
 }

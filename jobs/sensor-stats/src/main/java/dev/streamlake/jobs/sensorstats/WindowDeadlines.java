@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The event times at which sensors have a window to fire or to drop, in place of one Flink timer
- * per sensor and time: windows are aligned, so a few times carry many sensors, and appending to a
- * list costs far less than Flink's de-duplicated, key-group-partitioned timer queues (in RocksDB,
- * one write to register a timer and one to delete it).
+ * The event times at which sensors not held in memory (let go, or restored) have a window to fire
+ * or to drop, in place of one Flink timer per sensor and time: windows are aligned, so a few times
+ * carry many sensors, and appending to a list costs far less than Flink's de-duplicated,
+ * key-group-partitioned timer queues (in RocksDB, one write to register a timer and one to delete
+ * it).
  *
  * <p>Not checkpointed: it is made again from the sensors' state after a restore. A sensor may be
- * listed twice for one time (one window fires when another is dropped); whoever acts on a
- * deadline must find out from the sensor's state what is due.
+ * listed twice for one time (one window fires when another is dropped), and may have been held
+ * again meanwhile: whoever acts on a deadline holds the sensor and lets its windows say what is
+ * due.
  */
 final class WindowDeadlines {
 

@@ -22,7 +22,6 @@ final class WindowPane {
     boolean fired;
 
     private OpenWindow[] bySensor = new OpenWindow[16];
-    private int size;
 
     WindowPane(long end, long size, boolean fired) {
         this.end = end;
@@ -49,11 +48,6 @@ final class WindowPane {
             bySensor = Arrays.copyOf(bySensor, Math.max(sensor + 1, 2 * bySensor.length));
         }
         bySensor[sensor] = window;
-        size++;
-    }
-
-    int size() {
-        return size;
     }
 
     void forEach(WindowVisitor visitor) {

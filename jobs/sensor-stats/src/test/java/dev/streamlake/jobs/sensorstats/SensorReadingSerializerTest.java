@@ -25,6 +25,13 @@ class SensorReadingSerializerTest {
     }
 
     @Test
+    void keepsTextThatUtf8CannotCarryExactly() throws Exception {
+        SensorReading reading = new SensorReading("meter-\uD800", Instant.ofEpochMilli(5), 1.0, "\uD83D\uDE00", "site-\uDC00");
+
+        assertThat(roundTrip(reading)).isEqualTo(reading);
+    }
+
+    @Test
     void keepsMissingText() throws Exception {
         SensorReading reading = new SensorReading(null, Instant.ofEpochMilli(5), 1.0, null, "");
 

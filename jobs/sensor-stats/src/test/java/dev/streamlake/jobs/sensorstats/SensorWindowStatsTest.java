@@ -288,6 +288,64 @@ class SensorWindowStatsTest {
         assertThat(operator().pendingDeadlines()).isZero();
     }
 
+    @Test
+    void aSensorReadBackForADuplicateIsWrittenAtTheNextCheckpoint() throws Exception {
+        reopen(ONE_MINUTE_WITH_30S_LATENESS, 2);
+        process(reading("s1", 10_000, 4.0));
+        process(reading("s2", 10_000, 4.0));
+        process(reading("s1", 10_000, 4.0));
+        checkpoint(1L);
+
+        process(reading("s1", 20_000, 6.0));
+
+        assertThat(windowsInState("s1")).singleElement().satisfies(w -> assertThat(w.count).isEqualTo(1));
+    }
+
+    @Test
+    void listsTheDeadlinesOfAWindowOnceHoweverOftenItsSensorIsLetGo() throws Exception {
+        reopen(ONE_MINUTE_WITH_30S_LATENESS, 0);
+
+        for (long ts = 1_000; ts <= 10_000; ts += 1_000) {
+            process(reading("s1", ts, 4.0));
+        }
+
+        assertThat(operator().pendingDeadlines()).isEqualTo(2);
+        harness.processWatermark(MINUTE - 1);
+        assertThat(harness.extractOutputValues()).extracting(SensorWindowStats::getCount).containsExactly(10L);
+    }
+
+    @Test
+    void aWindowThatFiredBeforeARestoreIsRevisedAtOnceBeforeAnyWatermark() throws Exception {
+        process(reading("s1", 10_000, 4.0));
+        harness.processWatermark(MINUTE - 1);
+        restartFrom(checkpoint(1L));
+
+        process(reading("s1", 20_000, 2.0));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(SensorWindowStats::getRevision, SensorWindowStats::getCount)
+                .containsExactly(tuple(1, 2L));
+    }
+
+    @Test
+    void firesEveryLetGoSensorWhileHoldingNoMoreThanItMay() throws Exception {
+        reopen(ONE_MINUTE_WITH_30S_LATENESS, 2);
+        for (int i = 1; i <= 5; i++) {
+            process(reading("s" + i, 10_000, i));
+        }
+
+        harness.processWatermark(MINUTE - 1);
+
+        assertThat(harness.extractOutputValues())
+                .extracting(SensorWindowStats::getSensorId)
+                .containsExactlyInAnyOrder("s1", "s2", "s3", "s4", "s5");
+        assertThat(operator().heldSensors()).isLessThan(2);
+        harness.processWatermark(MINUTE - 1 + 30_000);
+        checkpoint(1L);
+        assertThat(sensorsInState()).isZero();
+        assertThat(operator().pendingDeadlines()).isZero();
+    }
+
     void process(SensorReading reading) throws Exception {
         harness.processElement(new StreamRecord<>(reading, reading.getTs().toEpochMilli()));
     }

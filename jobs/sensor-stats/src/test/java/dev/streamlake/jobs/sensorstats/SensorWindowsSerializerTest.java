@@ -74,6 +74,18 @@ class SensorWindowsSerializerTest {
         assertThat(restored.restoreSerializer()).isSameAs(serializer);
     }
 
+    @Test
+    void stateOfTheLayoutBeforeVersioningIsReportedIncompatible() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        out.writeUTF(SensorWindowsSerializer.Snapshot.class.getName());
+        out.writeInt(3); // the version SimpleTypeSerializerSnapshot wrote, with no content
+        TypeSerializerSnapshot<SensorWindows> old =
+                TypeSerializerSnapshot.readVersionedSnapshot(
+                        new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
+
+        assertThat(serializer.snapshotConfiguration().resolveSchemaCompatibility(old).isIncompatible()).isTrue();
+    }
+
     private SensorWindows roundTrip(SensorWindows windows) throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(256);
         serializer.serialize(windows, out);
