@@ -1,7 +1,6 @@
 package dev.streamlake.bench;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /** A: the ceiling, source → deserialise → discard; no program over the pool can be faster. */
 final class CeilingSegment extends Segment {
@@ -12,6 +11,6 @@ final class CeilingSegment extends Segment {
 
     @Override
     void build(StreamExecutionEnvironment env, SegmentInput input) {
-        input.plainJson().decoded(env).sinkTo(new DiscardingSink<>()).name("Discard");
+        input.plainJson().decoded(env).sinkTo(new EndMarkingSink<>()).name("Discard");
     }
 }

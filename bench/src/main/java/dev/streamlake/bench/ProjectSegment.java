@@ -12,7 +12,6 @@ import dev.streamlake.serde.ValidatedFormat;
 import dev.streamlake.serde.json.JsonFormat;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 import java.time.Duration;
 
@@ -50,6 +49,6 @@ final class ProjectSegment extends Segment {
     }
 
     private static SensorStatsOutputs discardingOutputs() {
-        return new SensorStatsOutputs(new DiscardingSink<>(), null, new DiscardingSink<>(), new DiscardingSink<>());
+        return new SensorStatsOutputs(new EndMarkingSink<>(), null, new EndMarkingSink<>(), new EndMarkingSink<>());
     }
 }

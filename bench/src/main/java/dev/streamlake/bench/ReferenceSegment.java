@@ -9,7 +9,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
@@ -40,7 +39,7 @@ final class ReferenceSegment extends Segment {
                         TypeInformation.of(SensorStatsAccumulator.class),
                         Types.TUPLE(Types.STRING, Types.LONG, TypeInformation.of(SensorStatsAccumulator.class)))
                 .uid("window-stats")
-                .sinkTo(new DiscardingSink<>())
+                .sinkTo(new EndMarkingSink<>())
                 .name("Discard");
     }
 

@@ -50,7 +50,8 @@ final class ReportWriter {
         line("- pool: fixed-seed generator records (seed " + EventPool.SEED + "), JSON, 1% malformed, 1% late by 1 minute, "
                 + "out-of-order up to 2 s; every segment decodes the same bytes");
         line("- figures: events per process-CPU-second (OperatingSystemMXBean.getProcessCpuTime deltas, whole JVM incl. "
-                + "the embedded cluster) and wall events/s, from the first decoded record to the end of the job; "
+                + "the embedded cluster) and wall events/s, from the first decoded record until the last sink sees the end "
+                + "of its input (the cluster's teardown of the job is left out); "
                 + "medians of the measured rounds; ratios are taken per round, then the median");
         for (Segment segment : BenchMain.SEGMENTS) {
             line("- " + segment.code() + ": " + segment.description());

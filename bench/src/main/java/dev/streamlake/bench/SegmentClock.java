@@ -3,8 +3,9 @@ package dev.streamlake.bench;
 import java.lang.management.ManagementFactory;
 
 /**
- * Process CPU time and wall time from the moment a segment's first record is decoded, so job
- * submission and deployment on the embedded cluster are left out of every segment alike.
+ * Process CPU time and wall time from the moment a segment's first record is decoded to the
+ * moment its last sink sees the end of its input, so job submission, deployment and teardown on
+ * the embedded cluster are left out of every segment alike.
  */
 final class SegmentClock {
 
@@ -13,12 +14,16 @@ final class SegmentClock {
 
     private static volatile long startCpuNanos = -1;
     private static volatile long startWallNanos = -1;
+    private static long endCpuNanos = -1;
+    private static long endWallNanos = -1;
 
     private SegmentClock() {}
 
-    static void reset() {
+    static synchronized void reset() {
         startCpuNanos = -1;
         startWallNanos = -1;
+        endCpuNanos = -1;
+        endWallNanos = -1;
     }
 
     /** Called by the task that decodes record 0. */
@@ -27,17 +32,24 @@ final class SegmentClock {
         startCpuNanos = processCpuNanos();
     }
 
+    /** Called by each sink when its input ends; the last call marks the segment's end. */
+    static synchronized void markInputEnd() {
+        endWallNanos = System.nanoTime();
+        endCpuNanos = processCpuNanos();
+    }
+
     static long processCpuNanos() {
         return OS.getProcessCpuTime();
     }
 
-    /** CPU and wall seconds from the first record until now. */
-    static double[] elapsedSeconds() {
+    /** CPU and wall seconds from the first record to the end of the last sink's input. */
+    static synchronized double[] elapsedSeconds() {
         if (startWallNanos < 0) {
             throw new IllegalStateException("the segment decoded no first record");
         }
-        return new double[] {
-            (processCpuNanos() - startCpuNanos) / 1e9, (System.nanoTime() - startWallNanos) / 1e9
-        };
+        if (endWallNanos < 0) {
+            throw new IllegalStateException("no sink of the segment saw the end of its input");
+        }
+        return new double[] {(endCpuNanos - startCpuNanos) / 1e9, (endWallNanos - startWallNanos) / 1e9};
     }
 }

@@ -10,8 +10,9 @@ import java.time.Duration;
 
 /**
  * Runs one segment as a job on the shared cluster and measures it: CPU and wall time from the
- * first decoded record to the job's end, peak heap and RSS, and, when asked, the checkpointed
- * state size (periodic full checkpoints; only in the warm-up round, whose figures are discarded).
+ * first decoded record to the end of the last sink's input, peak heap and RSS, and, when asked,
+ * the checkpointed state size (periodic full checkpoints; only in the warm-up round, whose figures
+ * are discarded).
  */
 final class SegmentRunner {
 

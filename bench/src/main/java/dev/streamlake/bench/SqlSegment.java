@@ -7,7 +7,6 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
@@ -52,7 +51,7 @@ final class SqlSegment extends Segment {
                                 .build());
         tables.createTemporaryView("readings", readings);
         Table statistics = tables.sqlQuery(String.format(STATISTICS, input.window().getSeconds()));
-        tables.toDataStream(statistics).sinkTo(new DiscardingSink<>()).name("Discard");
+        tables.toDataStream(statistics).sinkTo(new EndMarkingSink<>()).name("Discard");
     }
 
     private static final class ReadingRows implements FlatMapFunction<Decoded<SensorReading>, Row> {
