@@ -6,7 +6,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 /**
  * Discards every record, like Flink's {@code DiscardingSink}, and tells {@link SegmentClock} when
  * its input ends: the last sink to see the end of its input closes the segment's measurement, so
- * the embedded cluster's teardown of the job afterwards (about 0.2 CPU-seconds a job, the same
+ * the embedded cluster's teardown of the job afterwards (up to 0.1 CPU-second a job, the same
  * for every segment) is not counted as a cost of the events.
  */
 final class EndMarkingSink<T> implements Sink<T> {
