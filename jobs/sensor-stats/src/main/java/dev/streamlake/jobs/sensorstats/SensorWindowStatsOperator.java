@@ -185,9 +185,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             }
         }
         fireAndDrop();
-        if (held.size() >= heldSensors) {
-            letGo();
-        }
+        letGoIfFull();
         super.processWatermark(mark);
     }
 
@@ -245,7 +243,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         }
     }
 
-    private void letGoIfFull() throws Exception {
+    private void letGoIfFull() {
         if (held.size() >= heldSensors) {
             letGo();
         }
