@@ -2,6 +2,7 @@ package dev.streamlake.core.generator;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
@@ -18,12 +19,19 @@ import java.util.Collection;
  * lane per reader at the first start, each making every n-th record. Plain {@code
  * DataGeneratorSource} splits the index range into blocks, which would start the second of two
  * readers of an endless generator at index 2^62, ages ahead in event time.
+ *
+ * <p>Its readers ({@link LaneReader}) read all the lanes they hold side by side, so that after a
+ * restore at a lower parallelism no lane is left behind another, endless one. Splits, their
+ * serializer and the enumerator are those of {@code DataGeneratorSource}, so checkpoints and
+ * savepoints restore across versions of the reader.
  */
 final class LanedGeneratorSource<O> extends DataGeneratorSource<O> {
 
     private static final long serialVersionUID = 1L;
 
+    private final GeneratorFunction<Long, O> recordFunction;
     private final long count;
+    private final RateLimiterStrategy rate;
 
     /**
      * @param recordFunction makes the output of one record index
@@ -31,8 +39,10 @@ final class LanedGeneratorSource<O> extends DataGeneratorSource<O> {
      */
     LanedGeneratorSource(
             GeneratorFunction<Long, O> recordFunction, long count, RateLimiterStrategy rate, TypeInformation<O> type) {
-        super(new LaneFunction<>(recordFunction), count == 0 ? Long.MAX_VALUE : count, rate, type);
+        super(recordFunction, count == 0 ? Long.MAX_VALUE : count, rate, type);
+        this.recordFunction = recordFunction;
         this.count = count;
+        this.rate = rate;
     }
 
     @Override
@@ -46,30 +56,11 @@ final class LanedGeneratorSource<O> extends DataGeneratorSource<O> {
         return new IteratorSourceEnumerator<>(context, GeneratorLanes.splits(context.currentParallelism(), count));
     }
 
-    /** Turns a lane position into the record index before the record function sees it. */
-    private static final class LaneFunction<O> implements GeneratorFunction<Long, O> {
-
-        private static final long serialVersionUID = 1L;
-
-        private final GeneratorFunction<Long, O> recordFunction;
-
-        LaneFunction(GeneratorFunction<Long, O> recordFunction) {
-            this.recordFunction = recordFunction;
-        }
-
-        @Override
-        public void open(SourceReaderContext readerContext) throws Exception {
-            recordFunction.open(readerContext);
-        }
-
-        @Override
-        public O map(Long position) throws Exception {
-            return recordFunction.map(GeneratorLanes.recordIndex(position));
-        }
-
-        @Override
-        public void close() throws Exception {
-            recordFunction.close();
-        }
+    /** As {@code DataGeneratorSource} does: the rate is shared among the readers running now. */
+    @Override
+    public SourceReader<O, NumberSequenceSplit> createReader(SourceReaderContext readerContext) {
+        return new RateLimitedLaneReader<>(
+                new LaneReader<>(readerContext, recordFunction, count == 0),
+                rate.createRateLimiter(readerContext.currentParallelism()));
     }
 }
