@@ -38,6 +38,20 @@ public final class KafkaKeys {
             ConfigKey.of("kafka.source.starting-timestamp", ValueType.instant())
                     .withDescription("Start time when kafka.source.starting-offsets is timestamp.");
 
+    public static final ConfigKey<StoppingOffsets> SOURCE_STOPPING_OFFSETS =
+            ConfigKey.of("kafka.source.stopping-offsets", ValueType.enumOf(StoppingOffsets.class))
+                    .withDefault(StoppingOffsets.NONE)
+                    .withDescription(
+                            "Where the source stops: none (it never does), latest (the end of each partition"
+                                    + " when the job first starts) or kafka.source.stopping-timestamp. A bounded"
+                                    + " job fires every open window when its input ends, commits and finishes.");
+
+    public static final ConfigKey<Instant> SOURCE_STOPPING_TIMESTAMP =
+            ConfigKey.of("kafka.source.stopping-timestamp", ValueType.instant())
+                    .withDescription(
+                            "Stop time when kafka.source.stopping-offsets is timestamp: records written"
+                                    + " (Kafka record time) at or after it are not read.");
+
     public static final ConfigKey<String> SINK_TOPIC =
             ConfigKey.of("kafka.sink.topic", ValueType.string()).withDescription("Topic the sink writes to.");
 
@@ -72,7 +86,13 @@ public final class KafkaKeys {
     public static final ConfigSchema SOURCE =
             ConfigSchema.builder()
                     .include(CLIENT)
-                    .add(SOURCE_TOPICS, SOURCE_GROUP_ID, SOURCE_STARTING_OFFSETS, SOURCE_STARTING_TIMESTAMP)
+                    .add(
+                            SOURCE_TOPICS,
+                            SOURCE_GROUP_ID,
+                            SOURCE_STARTING_OFFSETS,
+                            SOURCE_STARTING_TIMESTAMP,
+                            SOURCE_STOPPING_OFFSETS,
+                            SOURCE_STOPPING_TIMESTAMP)
                     .build();
 
     public static final ConfigSchema SINK =

@@ -11,12 +11,14 @@ import dev.streamlake.serde.EventFormat;
 import dev.streamlake.serde.kafka.KafkaDecodingDeserializationSchema;
 
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -55,14 +57,16 @@ public final class KafkaSourceFactory {
      *     would override one the source sets itself
      */
     public static <T> KafkaSource<Decoded<T>> create(JobConfig config, EventFormat<T> format) {
-        return KafkaSource.<Decoded<T>>builder()
-                .setBootstrapServers(config.get(KafkaKeys.BOOTSTRAP_SERVERS))
-                .setTopics(config.get(KafkaKeys.SOURCE_TOPICS))
-                .setGroupId(config.get(KafkaKeys.SOURCE_GROUP_ID))
-                .setStartingOffsets(startingOffsets(config))
-                .setDeserializer(new KafkaDecodingDeserializationSchema<>(format))
-                .setProperties(consumerProperties(config))
-                .build();
+        KafkaSourceBuilder<Decoded<T>> builder =
+                KafkaSource.<Decoded<T>>builder()
+                        .setBootstrapServers(config.get(KafkaKeys.BOOTSTRAP_SERVERS))
+                        .setTopics(config.get(KafkaKeys.SOURCE_TOPICS))
+                        .setGroupId(config.get(KafkaKeys.SOURCE_GROUP_ID))
+                        .setStartingOffsets(startingOffsets(config))
+                        .setDeserializer(new KafkaDecodingDeserializationSchema<>(format))
+                        .setProperties(consumerProperties(config));
+        stoppingOffsets(config).ifPresent(builder::setBounded);
+        return builder.build();
     }
 
     /** The consumer properties: the pass-through ones plus those the source fixes. */
@@ -70,6 +74,22 @@ public final class KafkaSourceFactory {
         Properties properties = KafkaClientProperties.from(config, RESERVED);
         properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, READ_COMMITTED);
         return properties;
+    }
+
+    /** The bound of a bounded source; empty for a streaming one. */
+    static Optional<OffsetsInitializer> stoppingOffsets(JobConfig config) {
+        switch (config.get(KafkaKeys.SOURCE_STOPPING_OFFSETS)) {
+            case LATEST:
+                return Optional.of(OffsetsInitializer.latest());
+            case TIMESTAMP:
+                return Optional.of(OffsetsInitializer.timestamp(
+                        config.getRequiredBecauseOf(
+                                        KafkaKeys.SOURCE_STOPPING_TIMESTAMP, KafkaKeys.SOURCE_STOPPING_OFFSETS)
+                                .toEpochMilli()));
+            case NONE:
+            default:
+                return Optional.empty();
+        }
     }
 
     static OffsetsInitializer startingOffsets(JobConfig config) {

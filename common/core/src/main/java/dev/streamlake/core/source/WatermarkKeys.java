@@ -23,7 +23,26 @@ public final class WatermarkKeys {
                             "A partition or shard with no events for this long stops holding the"
                                     + " watermark back; 0s never marks one idle.");
 
-    public static final ConfigSchema SCHEMA = ConfigSchema.builder().add(OUT_OF_ORDERNESS, IDLENESS).build();
+    public static final ConfigKey<Duration> ALIGNMENT_MAX_DRIFT =
+            ConfigKey.of("watermark.alignment.max-drift", ValueType.duration())
+                    .withDefault(Duration.ofMinutes(1))
+                    .withDescription(
+                            "Watermark alignment: a partition, shard or generator lane whose watermark is"
+                                    + " this far ahead of the job's slowest one pauses until that one catches up,"
+                                    + " so a backlog is read in event-time order across partitions. It also"
+                                    + " caps a backlog read at this much event time per"
+                                    + " watermark.alignment.update-interval; 0s turns alignment off.");
+
+    public static final ConfigKey<Duration> ALIGNMENT_UPDATE_INTERVAL =
+            ConfigKey.of("watermark.alignment.update-interval", ValueType.duration())
+                    .withDefault(Duration.ofMillis(200))
+                    .withRule(d -> d.toMillis() >= 10, "at least 10ms")
+                    .withDescription("How often the sources share their watermarks for alignment.");
+
+    public static final ConfigSchema SCHEMA =
+            ConfigSchema.builder()
+                    .add(OUT_OF_ORDERNESS, IDLENESS, ALIGNMENT_MAX_DRIFT, ALIGNMENT_UPDATE_INTERVAL)
+                    .build();
 
     private WatermarkKeys() {}
 }

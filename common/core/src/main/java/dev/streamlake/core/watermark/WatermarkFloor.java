@@ -19,11 +19,13 @@ import java.util.List;
  * after the checkpoint would look on time to windows that had already closed for good, reopening
  * them and emitting a second "first" result for the same window.
  *
- * <p>This operator, placed right after the source, checkpoints the last watermark it forwarded
- * and, after a restore, emits it again before the first replayed record; it forwards only
- * watermarks that move event time forward. Replayed records therefore meet the same event time
- * as in a run without failure. Across a rescale it takes the lowest watermark any subtask had,
- * which can only make it more lenient, never drop a record the original run would have kept.
+ * <p>This operator checkpoints the last watermark it forwarded and, after a restore, emits it
+ * again before the first record or watermark it forwards; it forwards only watermarks that move
+ * event time forward. {@link KeyedEventTime} places it right in front of a keyed step, after the
+ * shuffle, so every record the step sees passes it: it does not matter which source subtasks are
+ * idle, slow or without partitions after the restore. Across a rescale it takes the lowest
+ * watermark any subtask had; with aligned checkpoints every subtask of a keyed step has seen the
+ * same watermarks at the barrier, so all had the same.
  */
 public final class WatermarkFloor<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
 

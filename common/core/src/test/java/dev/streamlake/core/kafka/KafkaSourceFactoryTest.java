@@ -12,6 +12,7 @@ import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.serde.Decoded;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -110,6 +111,33 @@ class KafkaSourceFactoryTest {
                                 "kafka.source.starting-timestamp", "2024-05-01T00:00:00Z"),
                         new TextFormat());
         assertThat(source.getProducedType()).isEqualTo(Decoded.typeInfo(Types.STRING));
+    }
+
+    @Test
+    void aSourceIsStreamingUnlessStoppingOffsetsAreSet() {
+        assertThat(KafkaSourceFactory.create(config(), new TextFormat()).getBoundedness())
+                .isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
+        assertThat(KafkaSourceFactory.create(config("kafka.source.stopping-offsets", "latest"), new TextFormat())
+                        .getBoundedness())
+                .isEqualTo(Boundedness.BOUNDED);
+        assertThat(KafkaSourceFactory.create(
+                                config(
+                                        "kafka.source.stopping-offsets", "timestamp",
+                                        "kafka.source.stopping-timestamp", "2024-05-01T00:00:00Z"),
+                                new TextFormat())
+                        .getBoundedness())
+                .isEqualTo(Boundedness.BOUNDED);
+    }
+
+    @Test
+    void timestampStopNeedsATimestamp() {
+        JobConfig config = config("kafka.source.stopping-offsets", "timestamp");
+
+        assertThatThrownBy(() -> KafkaSourceFactory.create(config, new TextFormat()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessage(
+                        "Configuration key 'kafka.source.stopping-timestamp' is required when"
+                                + " 'kafka.source.stopping-offsets' is timestamp.");
     }
 
     @Test

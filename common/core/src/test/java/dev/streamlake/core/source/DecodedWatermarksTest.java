@@ -7,6 +7,7 @@ import dev.streamlake.core.deadletter.DeadLetters;
 import dev.streamlake.serde.Decoded;
 
 import org.apache.flink.api.common.eventtime.TimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkAlignmentParams;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
@@ -48,6 +49,32 @@ class DecodedWatermarksTest {
         generator.onPeriodicEmit(output);
 
         assertThat(output.last()).isEqualTo(20_000L - 5_000L - 1L);
+    }
+
+    @Test
+    void theWatermarkGoesOutWithTheEventThatMovesItNotLater() {
+        RecordedWatermarks output = new RecordedWatermarks();
+        WatermarkGenerator<Decoded<String>> generator =
+                generator(DecodedWatermarks.of(Duration.ofSeconds(5), Duration.ZERO, EVENT_TIME));
+
+        generator.onEvent(Decoded.of("20000"), 20_000L, output);
+        generator.onEvent(Decoded.of("12000"), 12_000L, output);
+        generator.onEvent(Decoded.of("21000"), 21_000L, output);
+
+        assertThat(output.watermarks).containsExactly(14_999L, 15_999L);
+    }
+
+    @Test
+    void alignmentFollowsTheConfigurationAndZeroTurnsItOff() {
+        JobConfig aligned = JobConfig.of(WatermarkKeys.SCHEMA, Map.of("watermark.alignment.max-drift", "30s"));
+        JobConfig unaligned = JobConfig.of(WatermarkKeys.SCHEMA, Map.of("watermark.alignment.max-drift", "0s"));
+
+        WatermarkAlignmentParams params = DecodedWatermarks.fromConfig(aligned, EVENT_TIME).getAlignmentParameters();
+        assertThat(params.getWatermarkGroup()).isEqualTo(DecodedWatermarks.ALIGNMENT_GROUP);
+        assertThat(params.getMaxAllowedWatermarkDrift()).isEqualTo(30_000L);
+        assertThat(params.getUpdateInterval()).isEqualTo(200L);
+        assertThat(DecodedWatermarks.fromConfig(unaligned, EVENT_TIME).getAlignmentParameters().isEnabled())
+                .isFalse();
     }
 
     @Test

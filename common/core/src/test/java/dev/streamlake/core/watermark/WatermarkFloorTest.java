@@ -48,6 +48,21 @@ class WatermarkFloorTest {
     }
 
     @Test
+    void aRecordAfterARestoreMeetsTheFloorThoughNoSourceHasSentAWatermarkYet() throws Exception {
+        OperatorSubtaskState snapshot = snapshotAfterWatermark(0, 500);
+
+        try (var restored = new OneInputStreamOperatorTestHarness<>(new WatermarkFloor<String>(), 128, 2, 0)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement(new StreamRecord<>("a day old", 10));
+            restored.processWatermark(300);
+            restored.processWatermark(600);
+
+            assertThat(outputOf(restored)).containsExactly(new Watermark(500), "a day old", new Watermark(600));
+        }
+    }
+
+    @Test
     void takesTheLowestWatermarkOfAllSubtasksWhenRescaled() throws Exception {
         OperatorSubtaskState first = snapshotAfterWatermark(0, 300);
         OperatorSubtaskState second = snapshotAfterWatermark(1, 200);
