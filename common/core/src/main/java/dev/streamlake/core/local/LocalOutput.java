@@ -1,7 +1,10 @@
 package dev.streamlake.core.local;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Where one output of a local run goes, e.g. {@code sensor stats -> file:///.../sensor_stats}. */
 public final class LocalOutput {
@@ -30,6 +33,16 @@ public final class LocalOutput {
 
     public String location() {
         return location;
+    }
+
+    /** The path of the output when its location is a {@code file:} URI. */
+    public Optional<Path> localPath() {
+        try {
+            URI uri = new URI(location);
+            return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri)) : Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException notAFileUri) {
+            return Optional.empty();
+        }
     }
 
     @Override

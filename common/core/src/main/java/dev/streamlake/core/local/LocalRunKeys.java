@@ -3,12 +3,12 @@ package dev.streamlake.core.local;
 import dev.streamlake.core.config.ConfigKey;
 import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.ValueType;
-
-import java.time.Duration;
+import dev.streamlake.core.env.EnvironmentKeys;
 
 /**
  * Configuration keys of a local run ({@code local.*}); their defaults are {@link LocalSettings}'
- * and their ranges are checked there, in one place.
+ * and their ranges are checked there, in one place. A local run checkpoints with the general
+ * {@code checkpoint.*} keys; it only gives {@code checkpoint.storage} a default of its own.
  */
 public final class LocalRunKeys {
 
@@ -26,23 +26,19 @@ public final class LocalRunKeys {
                             "Port of the Flink Web UI on localhost; when it is taken a free port is used "
                                     + "instead, 0 for any free port.");
 
-    public static final ConfigKey<String> CHECKPOINT_DIR =
-            ConfigKey.of("local.checkpoint-dir", ValueType.string())
-                    .withDefault("local-run/checkpoints")
-                    .withDescription("Directory of the local run's checkpoints, relative to the working directory.");
-
-    public static final ConfigKey<Duration> CHECKPOINT_INTERVAL =
-            ConfigKey.of("local.checkpoint-interval", ValueType.duration())
-                    .withDefault(Duration.ofSeconds(10))
-                    .withDescription("Time between checkpoints of the local run; exactly-once sinks commit on each.");
-
-    public static final ConfigKey<Integer> PARALLELISM =
-            ConfigKey.of("local.parallelism", ValueType.positiveInt())
-                    .withDefault(2)
-                    .withDescription("Parallelism of the local run.");
+    public static final ConfigKey<Boolean> FRESH_START =
+            ConfigKey.of("local.fresh-start", ValueType.bool())
+                    .withDefault(false)
+                    .withDescription(
+                            "Start the local run over: delete its checkpoints and its Delta tables on the local"
+                                    + " file system first. Otherwise a run that was stopped before its end resumes"
+                                    + " from its newest completed checkpoint, and one that finished starts over.");
 
     public static final ConfigSchema SCHEMA =
-            ConfigSchema.builder().add(EMBEDDED, WEB_UI_PORT, CHECKPOINT_DIR, CHECKPOINT_INTERVAL, PARALLELISM).build();
+            ConfigSchema.builder()
+                    .add(EMBEDDED, WEB_UI_PORT, FRESH_START)
+                    .add(EnvironmentKeys.CHECKPOINT_STORAGE)
+                    .build();
 
     private LocalRunKeys() {}
 }

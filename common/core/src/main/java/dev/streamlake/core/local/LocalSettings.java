@@ -3,53 +3,52 @@ package dev.streamlake.core.local;
 import dev.streamlake.core.config.ConfigKey;
 import dev.streamlake.core.config.InvalidConfigurationException;
 import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.env.EnvironmentKeys;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.Objects;
 
-/** How a job runs on this machine: Web UI port, checkpoint directory and interval, parallelism. */
+/**
+ * How a job runs on this machine: Web UI port, the run directory, where checkpoints go, and
+ * whether to start over.
+ */
 public final class LocalSettings {
 
+    /**
+     * The local run's own directory, relative to the working directory: it holds the run-state
+     * file and, unless {@code checkpoint.storage} says otherwise, the checkpoints.
+     */
+    private static final Path RUN_DIRECTORY = Path.of("local-run");
+
     private final int webUiPort;
-    private final Path checkpointDirectory;
-    private final Duration checkpointInterval;
-    private final int parallelism;
+    private final Path runDirectory;
+    private final URI checkpointStorage;
+    private final boolean freshStart;
 
     /**
+     * @param checkpointStorage the directory URI Flink writes each job's checkpoints under
+     * @param freshStart whether to start over even when the last run could be resumed
      * @throws InvalidConfigurationException naming the key whose value is out of range
      */
-    public LocalSettings(int webUiPort, Path checkpointDirectory, Duration checkpointInterval, int parallelism) {
-        Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
-        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+    public LocalSettings(int webUiPort, Path runDirectory, URI checkpointStorage, boolean freshStart) {
         require(webUiPort >= 0 && webUiPort <= 65535, LocalRunKeys.WEB_UI_PORT,
                 "must be a port from 0 to 65535, was " + webUiPort);
-        require(checkpointInterval.toMillis() >= 10, LocalRunKeys.CHECKPOINT_INTERVAL,
-                "must be at least 10ms, was " + checkpointInterval);
-        require(parallelism >= 1, LocalRunKeys.PARALLELISM, "must be at least 1, was " + parallelism);
         this.webUiPort = webUiPort;
-        this.checkpointDirectory = checkpointDirectory.toAbsolutePath();
-        this.checkpointInterval = checkpointInterval;
-        this.parallelism = parallelism;
+        this.runDirectory = Objects.requireNonNull(runDirectory, "runDirectory").toAbsolutePath();
+        this.checkpointStorage = Objects.requireNonNull(checkpointStorage, "checkpointStorage");
+        this.freshStart = freshStart;
     }
 
-    /** The defaults of every {@code local.*} key. */
-    public static LocalSettings defaults() {
-        return new LocalSettings(
-                LocalRunKeys.WEB_UI_PORT.defaultValue().orElseThrow(),
-                Paths.get(LocalRunKeys.CHECKPOINT_DIR.defaultValue().orElseThrow()),
-                LocalRunKeys.CHECKPOINT_INTERVAL.defaultValue().orElseThrow(),
-                LocalRunKeys.PARALLELISM.defaultValue().orElseThrow());
-    }
-
-    /** The settings given by the {@code local.*} keys of a configuration that includes them. */
+    /** The settings given by the {@code local.*} keys and {@code checkpoint.storage}. */
     public static LocalSettings from(JobConfig config) {
+        URI checkpoints =
+                config.getOptional(EnvironmentKeys.CHECKPOINT_STORAGE)
+                        .map(LocalSettings::checkpointStorage)
+                        .orElseGet(() -> RUN_DIRECTORY.resolve("checkpoints").toAbsolutePath().toUri());
         return new LocalSettings(
-                config.get(LocalRunKeys.WEB_UI_PORT),
-                Paths.get(config.get(LocalRunKeys.CHECKPOINT_DIR)),
-                config.get(LocalRunKeys.CHECKPOINT_INTERVAL),
-                config.get(LocalRunKeys.PARALLELISM));
+                config.get(LocalRunKeys.WEB_UI_PORT), RUN_DIRECTORY, checkpoints, config.get(LocalRunKeys.FRESH_START));
     }
 
     /** The port asked for; the Web UI uses another when this one is taken. 0 for any. */
@@ -57,17 +56,30 @@ public final class LocalSettings {
         return webUiPort;
     }
 
-    /** Absolute directory of the checkpoints. */
-    public Path checkpointDirectory() {
-        return checkpointDirectory;
+    /** Absolute directory of the run-state file. */
+    public Path runDirectory() {
+        return runDirectory;
     }
 
-    public Duration checkpointInterval() {
-        return checkpointInterval;
+    public URI checkpointStorage() {
+        return checkpointStorage;
     }
 
-    public int parallelism() {
-        return parallelism;
+    public boolean freshStart() {
+        return freshStart;
+    }
+
+    /** A URI as given; a plain path (as Flink reads one: on the local file system) made absolute. */
+    private static URI checkpointStorage(String location) {
+        try {
+            URI uri = new URI(location);
+            if (uri.getScheme() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException notAUri) {
+            // A path with characters a URI must escape, such as spaces.
+        }
+        return Path.of(location).toAbsolutePath().toUri();
     }
 
     private static void require(boolean condition, ConfigKey<?> key, String problem) {
@@ -79,8 +91,8 @@ public final class LocalSettings {
     @Override
     public String toString() {
         return "LocalSettings{webUiPort=" + webUiPort
-                + ", checkpointDirectory=" + checkpointDirectory
-                + ", checkpointInterval=" + checkpointInterval
-                + ", parallelism=" + parallelism + "}";
+                + ", runDirectory=" + runDirectory
+                + ", checkpointStorage=" + checkpointStorage
+                + ", freshStart=" + freshStart + "}";
     }
 }

@@ -5,6 +5,10 @@ import dev.streamlake.core.generator.SensorReadings;
 
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -38,20 +42,20 @@ class LocalRunnerTest {
     @TempDir Path workDir;
 
     @Test
-    void theBannerShowsTheWebUiTheCheckpointsAndEveryOutput() {
-        LocalRunner runner = LocalRunner.create(new LocalSettings(0, workDir, Duration.ofSeconds(1), 1));
+    void theBannerShowsHowTheRunStartsTheWebUiTheCheckpointsAndEveryOutput() {
+        List<LocalOutput> outputs =
+                List.of(
+                        LocalOutput.of("sensor stats", workDir.resolve("tables/sensor_stats")),
+                        LocalOutput.of("dead letters", "kafka://localhost:9092/dead-letters"));
+        LocalRunner runner = LocalRunner.create(settings(0), checkpointingEvery(Duration.ofSeconds(1)), outputs);
 
-        String banner =
-                runner.banner(
-                        "sensor-stats",
-                        List.of(
-                                LocalOutput.of("sensor stats", workDir.resolve("tables/sensor_stats")),
-                                LocalOutput.of("dead letters", "kafka://localhost:9092/dead-letters")));
+        String banner = runner.banner("sensor-stats");
 
         assertThat(banner)
                 .contains("sensor-stats")
+                .contains("Starting afresh: no completed checkpoint in " + checkpoints().toUri())
                 .contains("http://127.0.0.1:" + runner.webUiPort().port() + "/")
-                .contains(workDir.toUri().toString())
+                .contains(checkpoints().toUri().toString())
                 .contains("sensor stats -> " + workDir.resolve("tables/sensor_stats").toUri())
                 .contains("dead letters -> kafka://localhost:9092/dead-letters");
     }
@@ -59,9 +63,9 @@ class LocalRunnerTest {
     @Test
     void aJobRunsWithTheWebUiOnAFreePortWhenTheConfiguredOneIsTakenAndCheckpointsLocally() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Path checkpoints = workDir.resolve("checkpoints");
-            LocalRunner runner =
-                    LocalRunner.create(new LocalSettings(taken.getLocalPort(), checkpoints, Duration.ofMillis(300), 2));
+            Configuration twoReaders = checkpointingEvery(Duration.ofMillis(300));
+            twoReaders.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+            LocalRunner runner = LocalRunner.create(settings(taken.getLocalPort()), twoReaders, List.of());
             StreamExecutionEnvironment env = runner.environment();
             GeneratorSettings unbounded = GeneratorSettings.builder().eventsPerSecond(200).build();
             env.fromSource(SensorReadings.generator(unbounded).source(), WatermarkStrategy.noWatermarks(), "readings")
@@ -70,10 +74,10 @@ class LocalRunnerTest {
             JobClient client = env.executeAsync("local-runner-test");
             try {
                 assertThat(runner.webUiPort().port()).isNotEqualTo(taken.getLocalPort());
-                assertThat(runner.banner("local-runner-test", List.of())).contains("(port " + taken.getLocalPort() + " is taken)");
+                assertThat(runner.banner("local-runner-test")).contains("(port " + taken.getLocalPort() + " is taken)");
                 assertThat(awaitPage(runner.webUiAddress())).contains("Apache Flink Web Dashboard");
                 assertThat(awaitPage(runner.webUiAddress().resolve("jobs/overview"))).contains("local-runner-test");
-                Path jobCheckpoints = checkpoints.resolve(client.getJobID().toHexString());
+                Path jobCheckpoints = checkpoints().resolve(client.getJobID().toHexString());
                 awaitCompletedCheckpoint(jobCheckpoints);
             } finally {
                 client.cancel().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -85,9 +89,11 @@ class LocalRunnerTest {
     }
 
     @Test
-    void executeRunsTheJobToItsEndAndPrintsTheBanner() throws Exception {
+    void executeRunsTheJobToItsEndPrintsTheBannerAndTheNextRunStartsAfresh() throws Exception {
         // No checkpoint in this short job, so none is still being written when the test ends.
-        LocalRunner runner = LocalRunner.create(new LocalSettings(0, workDir, Duration.ofHours(1), 1));
+        LocalRunner runner =
+                LocalRunner.create(
+                        settings(0), checkpointingEvery(Duration.ofHours(1)), List.of(LocalOutput.of("nowhere", "discarded")));
         GeneratorSettings bounded = GeneratorSettings.builder().eventsPerSecond(0).count(100).build();
         runner.environment()
                 .fromSource(SensorReadings.generator(bounded).source(), WatermarkStrategy.noWatermarks(), "readings")
@@ -98,7 +104,7 @@ class LocalRunnerTest {
         JobExecutionResult result;
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            result = runner.execute("bounded-run", List.of(LocalOutput.of("nowhere", "discarded")));
+            result = runner.execute("bounded-run");
         } finally {
             System.setOut(console);
         }
@@ -109,6 +115,29 @@ class LocalRunnerTest {
                 .contains("Local run of bounded-run")
                 .contains(runner.webUiAddress().toString())
                 .contains("nowhere -> discarded");
+        assertThat(LocalRunner.create(settings(0), new Configuration(), List.of()).start())
+                .hasToString("Starting afresh: the last run finished");
+    }
+
+    private LocalSettings settings(int webUiPort) {
+        return new LocalSettings(webUiPort, workDir.resolve("local-run"), checkpoints().toUri(), false);
+    }
+
+    private Path checkpoints() {
+        return workDir.resolve("checkpoints");
+    }
+
+    /**
+     * Checkpoints kept when the job is cancelled, as {@code checkpoint.retain-on-cancel} keeps them
+     * by default: otherwise Flink deletes them after the cancel while the test removes its directory.
+     */
+    private static Configuration checkpointingEvery(Duration interval) {
+        Configuration configuration = new Configuration();
+        configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
+        configuration.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        return configuration;
     }
 
     /** The page's text once the Web UI answers with 200. */

@@ -5,9 +5,8 @@ import dev.streamlake.core.config.JobConfig;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,44 +15,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalSettingsTest {
 
     @Test
-    void readsEveryLocalKeyFromTheJobConfiguration() {
+    void readsEveryLocalKeyAndTheCheckpointStorageFromTheJobConfiguration() {
         JobConfig config =
                 JobConfig.of(
                         LocalRunKeys.SCHEMA,
                         Map.of(
                                 "local.web-ui.port", "18081",
-                                "local.checkpoint-dir", "runs/here",
-                                "local.checkpoint-interval", "2s",
-                                "local.parallelism", "3"));
+                                "local.fresh-start", "true",
+                                "checkpoint.storage", "file:///tmp/runs/checkpoints"));
 
         LocalSettings settings = LocalSettings.from(config);
 
         assertThat(settings.webUiPort()).isEqualTo(18081);
-        assertThat(settings.checkpointDirectory()).isEqualTo(Paths.get("runs/here").toAbsolutePath());
-        assertThat(settings.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(settings.parallelism()).isEqualTo(3);
+        assertThat(settings.freshStart()).isTrue();
+        assertThat(settings.checkpointStorage()).isEqualTo(URI.create("file:///tmp/runs/checkpoints"));
+        assertThat(settings.runDirectory()).isEqualTo(Path.of("local-run").toAbsolutePath());
     }
 
     @Test
-    void theDefaultsAreTheKeysDefaults() {
+    void withoutCheckpointStorageTheCheckpointsGoToTheRunDirectory() {
         LocalSettings settings = LocalSettings.from(JobConfig.of(LocalRunKeys.SCHEMA, Map.of()));
 
-        assertThat(settings).hasToString(LocalSettings.defaults().toString());
+        assertThat(settings.checkpointStorage()).isEqualTo(Path.of("local-run", "checkpoints").toAbsolutePath().toUri());
         assertThat(settings.webUiPort()).isEqualTo(8081);
+        assertThat(settings.freshStart()).isFalse();
     }
 
     @Test
-    void valuesOutOfRangeAreRejectedNamingTheKey() {
-        Path dir = Paths.get("checkpoints");
+    void aCheckpointStoragePathWithoutSchemeIsALocalDirectory() {
+        LocalSettings settings =
+                LocalSettings.from(JobConfig.of(LocalRunKeys.SCHEMA, Map.of("checkpoint.storage", "runs/my checkpoints")));
 
-        assertThatThrownBy(() -> new LocalSettings(70_000, dir, Duration.ofSeconds(1), 1))
+        assertThat(settings.checkpointStorage()).isEqualTo(Path.of("runs/my checkpoints").toAbsolutePath().toUri());
+    }
+
+    @Test
+    void aPortOutOfRangeIsRejectedNamingTheKey() {
+        URI checkpoints = Path.of("checkpoints").toUri();
+
+        assertThatThrownBy(() -> new LocalSettings(70_000, Path.of("local-run"), checkpoints, false))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("local.web-ui.port");
-        assertThatThrownBy(() -> new LocalSettings(8081, dir, Duration.ofMillis(1), 1))
-                .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("local.checkpoint-interval");
-        assertThatThrownBy(() -> new LocalSettings(8081, dir, Duration.ofSeconds(1), 0))
-                .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("local.parallelism");
     }
 }

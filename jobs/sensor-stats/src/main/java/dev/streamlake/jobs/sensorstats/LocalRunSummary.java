@@ -2,6 +2,8 @@ package dev.streamlake.jobs.sensorstats;
 
 import dev.streamlake.delta.DeltaTableReader;
 
+import io.delta.kernel.exceptions.TableNotFoundException;
+
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +21,7 @@ final class LocalRunSummary {
 
     static void print(PrintStream out, SensorStatsConfig settings) {
         DeltaTableReader stats = new DeltaTableReader(settings.statsTable().tablePath());
-        List<Map<String, Object>> rows = stats.readLatest();
+        List<Map<String, Object>> rows = rowsOf(stats);
         long sensors = rows.stream().map(row -> row.get("sensor_id")).distinct().count();
         long windows = rows.stream().map(row -> List.of(row.get("sensor_id"), row.get("window_start"))).distinct().count();
         long revisions = rows.stream().filter(row -> ((Number) row.get("revision")).intValue() > 0).count();
@@ -34,7 +36,8 @@ final class LocalRunSummary {
                         .sum();
 
         out.println("------------------------------------------------------------------------");
-        out.println("Read back from the Delta tables (version " + stats.latestVersion() + " of the statistics):");
+        out.println("Read back from the Delta tables"
+                + (rows.isEmpty() ? ":" : " (version " + stats.latestVersion() + " of the statistics):"));
         out.printf("  window statistics   %,d rows: %,d sensors, %,d windows, %,d late revisions, %,d readings%n",
                 rows.size(), sensors, windows, revisions, readings);
         out.printf("  dead letters        %,d rows%n", countRows(settings.deadLetterTable().tablePath()));
@@ -58,6 +61,15 @@ final class LocalRunSummary {
     }
 
     private static int countRows(String tablePath) {
-        return new DeltaTableReader(tablePath).readLatest().size();
+        return rowsOf(new DeltaTableReader(tablePath)).size();
+    }
+
+    /** The table's rows; none when the run wrote none, as the sink creates a table with its first rows. */
+    private static List<Map<String, Object>> rowsOf(DeltaTableReader table) {
+        try {
+            return table.readLatest();
+        } catch (TableNotFoundException nothingWritten) {
+            return List.of();
+        }
     }
 }

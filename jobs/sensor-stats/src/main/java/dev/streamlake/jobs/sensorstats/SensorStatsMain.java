@@ -72,14 +72,14 @@ public final class SensorStatsMain {
         JobConfig config = settings.jobConfig();
         LocalRunner runner =
                 LocalRunner.create(
-                        LocalSettings.from(config), JobEnvironment.flinkConfiguration(config, RuntimePlatform.LOCAL));
+                        LocalSettings.from(config),
+                        JobEnvironment.flinkConfiguration(config, RuntimePlatform.LOCAL),
+                        List.of(
+                                LocalOutput.of("window statistics (Delta)", settings.statsTable().tablePath()),
+                                LocalOutput.of("dead letters (Delta)", settings.deadLetterTable().tablePath()),
+                                LocalOutput.of("too-late readings (Delta)", settings.tooLateTable().tablePath())));
         job(settings).build(runner.environment());
-        runner.execute(
-                JOB_NAME,
-                List.of(
-                        LocalOutput.of("window statistics (Delta)", settings.statsTable().tablePath()),
-                        LocalOutput.of("dead letters (Delta)", settings.deadLetterTable().tablePath()),
-                        LocalOutput.of("too-late readings (Delta)", settings.tooLateTable().tablePath())));
+        runner.execute(JOB_NAME);
         LocalRunSummary.print(System.out, settings);
     }
 
