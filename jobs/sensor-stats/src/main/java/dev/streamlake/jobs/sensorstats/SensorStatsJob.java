@@ -2,7 +2,7 @@ package dev.streamlake.jobs.sensorstats;
 
 import dev.streamlake.core.deadletter.DecodedStreams;
 import dev.streamlake.core.source.EventSource;
-import dev.streamlake.core.watermark.WatermarkFloor;
+import dev.streamlake.core.watermark.KeyedEventTime;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
 import dev.streamlake.serde.Decoded;
@@ -10,7 +10,6 @@ import dev.streamlake.serde.Decoded;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
@@ -22,7 +21,7 @@ import java.util.Objects;
  * in bounded inputs and collecting outputs while {@link SensorStatsMain} wires the real ones:
  *
  * <pre>
- * source → keep event time across recoveries → split dead letters → keyBy sensor → event-time windows
+ * source → split dead letters → keyBy sensor → event time kept across recoveries → event-time windows
  *        (exact duplicates dropped, incremental statistics, revisions for late readings) → statistics sink(s)
  *   dead letters → dead-letter sink;  readings later than the allowed lateness → late sink
  * </pre>
@@ -36,6 +35,8 @@ public final class SensorStatsJob {
             new OutputTag<>("too-late-readings", SensorReadingTypeInfo.INSTANCE);
 
     private static final KeySelector<SensorReading, String> BY_SENSOR = SensorReading::getSensorId;
+
+    private static final String WINDOW_STEP_UID = "sensor-window-statistics";
 
     private final WindowSpec windows;
     private final int heldSensors;
@@ -59,21 +60,16 @@ public final class SensorStatsJob {
         // No function here keeps or changes a record it was given, so chained operators may pass
         // records on as they are instead of deep-copying them at every step.
         env.getConfig().enableObjectReuse();
-        DataStream<Decoded<SensorReading>> input = source.createStream(env);
-        DataStream<Decoded<SensorReading>> inOrder =
-                input.transform("Restore watermark after recovery", input.getType(), new WatermarkFloor<>())
-                        .uid("watermark-floor");
         DecodedStreams<SensorReading> decoded =
-                DecodedStreams.split(inOrder, SensorReadingTypeInfo.INSTANCE);
+                DecodedStreams.split(source.createStream(env), SensorReadingTypeInfo.INSTANCE);
 
         SingleOutputStreamOperator<SensorWindowStats> stats =
-                decoded.events()
-                        .keyBy(BY_SENSOR, Types.STRING)
+                KeyedEventTime.keyBy(decoded.events(), BY_SENSOR, Types.STRING, WINDOW_STEP_UID)
                         .transform(
                                 "Sensor window statistics",
                                 TypeInformation.of(SensorWindowStats.class),
                                 new SensorWindowStatsOperator(windows, heldSensors))
-                        .uid("sensor-window-statistics");
+                        .uid(WINDOW_STEP_UID);
 
         stats.sinkTo(outputs.stats()).uid("stats-sink").name("Statistics sink");
         outputs.statsCopy()

@@ -85,16 +85,17 @@ public final class SensorStatsMain {
 
     /** The job wired to the sources and sinks its configuration names. */
     static SensorStatsJob job(SensorStatsConfig settings) {
-        JobConfig config = settings.jobConfig();
+        return new SensorStatsJob(settings.windows(), settings.heldSensors(), source(settings), outputs(settings));
+    }
+
+    /** The Kafka, Kinesis or generator source the configuration names. */
+    static EventSource<SensorReading> source(SensorStatsConfig settings) {
         EventFormat<SensorReading> format = settings.readingFormat();
-        EventSource<SensorReading> source =
-                SourceFactory.fromConfig(
-                        config,
-                        format,
-                        reading -> reading.getTs().toEpochMilli(),
-                        generatorConfig ->
-                                SensorReadings.generator(GeneratorSettings.from(generatorConfig), format).source());
-        return new SensorStatsJob(settings.windows(), settings.heldSensors(), source, outputs(settings));
+        return SourceFactory.fromConfig(
+                settings.jobConfig(),
+                format,
+                reading -> reading.getTs().toEpochMilli(),
+                generatorConfig -> SensorReadings.generator(GeneratorSettings.from(generatorConfig), format).source());
     }
 
     /** The Delta tables the configuration names, and the Kafka copy of the statistics when enabled. */

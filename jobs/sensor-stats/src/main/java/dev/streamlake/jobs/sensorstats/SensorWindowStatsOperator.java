@@ -10,6 +10,7 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -89,6 +90,8 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             throw new IllegalArgumentException("heldSensors must not be negative: " + heldSensors);
         }
         this.heldSensors = heldSensors;
+        // Chained behind the event-time floor that restores its input watermark (KeyedEventTime).
+        setChainingStrategy(ChainingStrategy.ALWAYS);
         this.size = spec.size().toMillis();
         this.slide = spec.slide().orElse(spec.size()).toMillis();
         this.lateness = spec.allowedLateness().toMillis();

@@ -16,6 +16,11 @@ public final class SensorStatsWiring {
         return SensorStatsMain.job(settings);
     }
 
+    /** The source the configuration names, as the job builds it. */
+    public static EventSource<SensorReading> source(SensorStatsConfig settings) {
+        return SensorStatsMain.source(settings);
+    }
+
     /** The job with the outputs its configuration names, reading from a test's source. */
     public static SensorStatsJob withSource(SensorStatsConfig settings, EventSource<SensorReading> source) {
         return new SensorStatsJob(settings.windows(), settings.heldSensors(), source, SensorStatsMain.outputs(settings));
