@@ -27,6 +27,8 @@ public final class BenchSettings {
     private List<String> segments = List.of("A", "R", "S", "P");
     /** On by default: the job enables it itself, and every segment runs with the same setting. */
     private boolean objectReuse = true;
+    /** Per record first: the main tables are the project's emission; periodic adds R and P as before the change. */
+    private List<WatermarkEmission> watermarks = List.of(WatermarkEmission.PER_RECORD, WatermarkEmission.PERIODIC);
 
     private BenchSettings() {}
 
@@ -82,10 +84,16 @@ public final class BenchSettings {
             case "--e2e":
                 e2e = Boolean.parseBoolean(value);
                 break;
+            case "--watermarks":
+                watermarks = value.equals("both")
+                        ? List.of(WatermarkEmission.PER_RECORD, WatermarkEmission.PERIODIC)
+                        : List.of(WatermarkEmission.parse(value));
+                break;
             default:
                 throw new IllegalArgumentException("unknown argument " + key + "; known: --results --events "
                         + "--events-at-million --rounds --sensors --states --parallelism --window (ISO-8601, "
-                        + "e.g. PT5M) --e2e-rate --e2e-duration (ISO-8601) --e2e (true|false) --segments (e.g. R,P, to profile) --object-reuse (true|false)");
+                        + "e.g. PT5M) --e2e-rate --e2e-duration (ISO-8601) --e2e (true|false) --segments (e.g. R,P, to profile) --object-reuse (true|false) "
+                        + "--watermarks (per-record|periodic|both)");
         }
     }
 
@@ -138,6 +146,18 @@ public final class BenchSettings {
         return objectReuse;
     }
 
+    /**
+     * The watermark emissions of the pool source: the first is the one every segment runs with,
+     * a second one runs again the segments in {@link BenchMain#BOTH_EMISSIONS}.
+     */
+    public List<WatermarkEmission> watermarks() {
+        return watermarks;
+    }
+
+    public WatermarkEmission mainWatermarks() {
+        return watermarks.get(0);
+    }
+
     public boolean e2e() {
         return e2e;
     }
@@ -151,6 +171,14 @@ public final class BenchSettings {
         lines.add("state backends: " + states);
         lines.add("parallelism: " + parallelism + " (the source and the keyed operators are two tasks, so up to 2 cores)");
         lines.add("object reuse (pipeline.object-reuse): " + objectReuse);
+        lines.add("watermarks of the pool source: " + mainWatermarks().label()
+                + (watermarks.size() > 1
+                        ? "; " + BenchMain.BOTH_EMISSIONS + " also " + watermarks.get(1).label()
+                                + ", the two runs back to back in each round, which one first alternating per round"
+                        : "")
+                + " (per-record: the project's EventDrivenWatermarks, a watermark with every reading that moves it; "
+                + "periodic: Flink's WatermarkStrategy.forBoundedOutOfOrderness, every 200 ms; both with the 2 s bound, "
+                + "dead letters not moving them)");
         lines.add("window: tumbling " + window + " in event time, one reading per millisecond of event time");
         lines.add("end-to-end: " + (e2e ? e2eRate + " events/s for " + e2eDuration : "not run"));
         return lines;

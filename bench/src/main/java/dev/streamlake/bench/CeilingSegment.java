@@ -6,7 +6,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 final class CeilingSegment extends Segment {
 
     CeilingSegment() {
-        super("A", "ceiling: source → JSON decode → discard", false);
+        super("A", "ceiling: source → JSON decode → discard", false, false);
     }
 
     @Override

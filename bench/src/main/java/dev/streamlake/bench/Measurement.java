@@ -4,11 +4,13 @@ package dev.streamlake.bench;
 final class Measurement {
 
     static final String CSV_HEADER =
-            "round,segment,state,sensors,events,cpu_seconds,wall_seconds,events_per_cpu_second,events_per_second,"
+            "round,segment,watermarks,state,sensors,events,cpu_seconds,wall_seconds,events_per_cpu_second,events_per_second,"
                     + "peak_live_heap_bytes,peak_heap_bytes,peak_rss_bytes,checkpointed_state_bytes";
 
     final int round;
     final String segment;
+    /** How the segment's source emitted watermarks: per-record, periodic, or none (the ceiling has no event time). */
+    final String watermarks;
     final StateKind state;
     final int sensors;
     final long events;
@@ -21,11 +23,12 @@ final class Measurement {
     /** The largest completed checkpoint's state size; -1 where no checkpoint was taken. */
     final long checkpointedStateBytes;
 
-    Measurement(int round, String segment, StateKind state, int sensors, long events, double cpuSeconds,
+    Measurement(int round, String segment, String watermarks, StateKind state, int sensors, long events, double cpuSeconds,
             double wallSeconds, long peakLiveHeapBytes, long peakHeapBytes, long peakRssBytes,
             long checkpointedStateBytes) {
         this.round = round;
         this.segment = segment;
+        this.watermarks = watermarks;
         this.state = state;
         this.sensors = sensors;
         this.events = events;
@@ -52,7 +55,7 @@ final class Measurement {
 
     String csvRow() {
         return String.join(",",
-                String.valueOf(round), segment, state.label(), String.valueOf(sensors), String.valueOf(events),
+                String.valueOf(round), segment, watermarks, state.label(), String.valueOf(sensors), String.valueOf(events),
                 String.format("%.3f", cpuSeconds), String.format("%.3f", wallSeconds),
                 String.format("%.0f", eventsPerCpuSecond()), String.format("%.0f", eventsPerSecond()),
                 String.valueOf(peakLiveHeapBytes), String.valueOf(peakHeapBytes), String.valueOf(peakRssBytes), String.valueOf(checkpointedStateBytes));

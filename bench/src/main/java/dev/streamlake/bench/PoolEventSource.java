@@ -1,6 +1,5 @@
 package dev.streamlake.bench;
 
-import dev.streamlake.core.source.DecodedWatermarks;
 import dev.streamlake.core.source.EventSource;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.serde.Decoded;
@@ -24,10 +23,12 @@ final class PoolEventSource implements EventSource<SensorReading> {
 
     private final EventFormat<SensorReading> format;
     private final long events;
+    private final WatermarkEmission watermarks;
 
-    PoolEventSource(EventFormat<SensorReading> format, long events) {
+    PoolEventSource(EventFormat<SensorReading> format, long events, WatermarkEmission watermarks) {
         this.format = format;
         this.events = events;
+        this.watermarks = watermarks;
     }
 
     /** Decoded records without timestamps or watermarks. */
@@ -44,8 +45,7 @@ final class PoolEventSource implements EventSource<SensorReading> {
     @Override
     public DataStream<Decoded<SensorReading>> createStream(StreamExecutionEnvironment env) {
         return decoded(env)
-                .assignTimestampsAndWatermarks(
-                        DecodedWatermarks.of(OUT_OF_ORDERNESS, Duration.ZERO, reading -> reading.getTs().toEpochMilli()))
+                .assignTimestampsAndWatermarks(watermarks.strategy(OUT_OF_ORDERNESS))
                 .uid("watermarks")
                 .name("Event-time watermarks");
     }

@@ -27,7 +27,7 @@ final class ProjectSegment extends Segment {
     static final Duration MAX_FUTURE = Duration.ofHours(1);
 
     ProjectSegment() {
-        super("P", "project: SensorStatsJob topology (cleansing, dead letters, dedup, windows, late handling), discarding sinks", true);
+        super("P", "project: SensorStatsJob topology (cleansing, dead letters, dedup, windows, late handling), discarding sinks", true, true);
     }
 
     @Override

@@ -21,7 +21,7 @@ import org.apache.flink.util.Collector;
 final class ReferenceSegment extends Segment {
 
     ReferenceSegment() {
-        super("R", "reference: decode → keyBy sensor → tumbling event-time window → incremental aggregate", true);
+        super("R", "reference: decode → keyBy sensor → tumbling event-time window → incremental aggregate", true, true);
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** The report.md of one run: machine, sizes, medians, ratios, memory, state size, end-to-end, goals. */
+/**
+ * The report.md of one run: machine, sizes, medians, ratios, watermark emissions compared, memory,
+ * state size, end-to-end, goals.
+ */
 final class ReportWriter {
 
     /** The goals of the issue. */
@@ -20,16 +23,20 @@ final class ReportWriter {
 
     private final BenchSettings settings;
     private final SegmentStatistics statistics;
+    /** The second watermark emission's figures, when both ran. */
+    private final Optional<SegmentStatistics> otherWatermarks;
     private final List<Measurement> measurements;
     private final Map<Integer, Integer> distinctSensors;
     private final Optional<EndToEndResult> endToEnd;
     private final double minutes;
     private final StringBuilder out = new StringBuilder();
 
-    ReportWriter(BenchSettings settings, SegmentStatistics statistics, List<Measurement> measurements,
-            Map<Integer, Integer> distinctSensors, Optional<EndToEndResult> endToEnd, double minutes) {
+    ReportWriter(BenchSettings settings, SegmentStatistics statistics, Optional<SegmentStatistics> otherWatermarks,
+            List<Measurement> measurements, Map<Integer, Integer> distinctSensors, Optional<EndToEndResult> endToEnd,
+            double minutes) {
         this.settings = settings;
         this.statistics = statistics;
+        this.otherWatermarks = otherWatermarks;
         this.measurements = measurements;
         this.distinctSensors = distinctSensors;
         this.endToEnd = endToEnd;
@@ -61,6 +68,7 @@ final class ReportWriter {
         line("");
         throughput();
         ratios();
+        otherWatermarks.ifPresent(this::watermarkEmissions);
         memory();
         stateSize();
         endToEnd();
@@ -87,6 +95,45 @@ final class ReportWriter {
         forEachGroup((state, sensors) -> line(String.format("| %s | %,d | %.2f | %.2f | %.2f |", state.label(), sensors,
                 statistics.medianRatio("P", "R", state, sensors), statistics.medianRatio("P", "S", state, sensors),
                 statistics.medianRatio("P", "A", state, sensors))));
+        line("");
+    }
+
+    private void watermarkEmissions(SegmentStatistics other) {
+        String main = settings.mainWatermarks().label();
+        String second = settings.watermarks().get(1).label();
+        line("## Watermarks " + main + " against " + second);
+        line("");
+        line("The tables above are the " + main + " runs. " + String.join(" and ", BenchMain.BOTH_EMISSIONS)
+                + " also ran with " + second + " watermarks, back to back with their " + main
+                + " run in every round; A's figures are the same for both (it has no event time). Figures are median "
+                + "events per CPU-second / per wall second; " + main + "/" + second
+                + " is events per CPU-second, taken per round, then the median: below 1 means " + main
+                + " watermarks cost more.");
+        line("");
+        StringBuilder header = new StringBuilder("| state | sensors |");
+        StringBuilder align = new StringBuilder("|---|---:|");
+        for (String code : BenchMain.BOTH_EMISSIONS) {
+            header.append(String.format(" %1$s %2$s | %1$s %3$s | %1$s %2$s/%3$s |", code, main, second));
+            align.append("---:|---:|---:|");
+        }
+        header.append(" P/R ").append(second).append(" | P/A ").append(second).append(" |");
+        align.append("---:|---:|");
+        line(header.toString());
+        line(align.toString());
+        forEachGroup((state, sensors) -> {
+            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), sensors));
+            for (String code : BenchMain.BOTH_EMISSIONS) {
+                row.append(String.format(" %,.0f / %,.0f | %,.0f / %,.0f | %.2f |",
+                        statistics.medianEventsPerCpuSecond(code, state, sensors),
+                        statistics.medianEventsPerSecond(code, state, sensors),
+                        other.medianEventsPerCpuSecond(code, state, sensors),
+                        other.medianEventsPerSecond(code, state, sensors),
+                        statistics.medianRatioTo(other, code, state, sensors)));
+            }
+            row.append(String.format(" %.2f | %.2f |",
+                    other.medianRatio("P", "R", state, sensors), other.medianRatio("P", "A", state, sensors)));
+            line(row.toString());
+        });
         line("");
     }
 

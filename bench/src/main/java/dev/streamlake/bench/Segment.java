@@ -8,15 +8,18 @@ abstract class Segment {
     private final String code;
     private final String description;
     private final boolean stateful;
+    private final boolean eventTime;
 
     /**
      * @param code A, R, S or P, as in the report
      * @param stateful whether it keeps keyed state (and so has a checkpointed state size)
+     * @param eventTime whether its source assigns timestamps and emits watermarks
      */
-    Segment(String code, String description, boolean stateful) {
+    Segment(String code, String description, boolean stateful, boolean eventTime) {
         this.code = code;
         this.description = description;
         this.stateful = stateful;
+        this.eventTime = eventTime;
     }
 
     final String code() {
@@ -29,6 +32,10 @@ abstract class Segment {
 
     final boolean stateful() {
         return stateful;
+    }
+
+    final boolean eventTime() {
+        return eventTime;
     }
 
     abstract void build(StreamExecutionEnvironment env, SegmentInput input);

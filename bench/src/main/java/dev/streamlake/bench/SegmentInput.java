@@ -6,15 +6,17 @@ import dev.streamlake.serde.json.JsonFormat;
 
 import java.time.Duration;
 
-/** What every segment is given: how many pool records to read and the window to compute. */
+/** What every segment is given: how many pool records to read, how watermarks are emitted, and the window to compute. */
 final class SegmentInput {
 
     private final long events;
     private final Duration window;
+    private final WatermarkEmission watermarks;
 
-    SegmentInput(long events, Duration window) {
+    SegmentInput(long events, Duration window, WatermarkEmission watermarks) {
         this.events = events;
         this.window = window;
+        this.watermarks = watermarks;
     }
 
     /** The pool read with the plain JSON format, as a minimal program would. */
@@ -23,7 +25,7 @@ final class SegmentInput {
     }
 
     PoolEventSource source(EventFormat<SensorReading> format) {
-        return new PoolEventSource(format, events);
+        return new PoolEventSource(format, events, watermarks);
     }
 
     long events() {
@@ -32,5 +34,9 @@ final class SegmentInput {
 
     Duration window() {
         return window;
+    }
+
+    WatermarkEmission watermarks() {
+        return watermarks;
     }
 }

@@ -50,7 +50,8 @@ final class SegmentRunner {
             job.getJobExecutionResult().get();
             double[] elapsed = SegmentClock.elapsedSeconds();
             long stateBytes = checkpointing ? cluster.largestCheckpointedState(job.getJobID()) : -1;
-            return new Measurement(round, segment.code(), state, pool.sensors(), input.events(), elapsed[0],
+            String watermarks = segment.eventTime() ? input.watermarks().label() : "none";
+            return new Measurement(round, segment.code(), watermarks, state, pool.sensors(), input.events(), elapsed[0],
                     elapsed[1], memory.peakLiveHeapBytes(), memory.peakHeapBytes(), memory.peakRssBytes(), stateBytes);
         }
     }

@@ -8,16 +8,18 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * Medians over the measured rounds, and ratios between segments taken round by round (both
- * segments ran back to back in the same round, so the machine's noise mostly cancels) before the
- * median is taken.
+ * Medians over the measured rounds of one watermark emission (and of the segments without event
+ * time), and ratios between segments taken round by round (both segments ran back to back in the
+ * same round, so the machine's noise mostly cancels) before the median is taken.
  */
 final class SegmentStatistics {
 
     private final List<Measurement> measured;
 
-    SegmentStatistics(List<Measurement> all) {
-        this.measured = all.stream().filter(m -> !m.warmUp()).collect(Collectors.toList());
+    SegmentStatistics(List<Measurement> all, WatermarkEmission watermarks) {
+        this.measured = all.stream()
+                .filter(m -> !m.warmUp() && (m.watermarks.equals(watermarks.label()) || m.watermarks.equals("none")))
+                .collect(Collectors.toList());
     }
 
     double medianEventsPerCpuSecond(String segment, StateKind state, int sensors) {
@@ -45,6 +47,16 @@ final class SegmentStatistics {
         List<Double> ratios = new ArrayList<>();
         for (Measurement top : of(numerator, state, sensors)) {
             sameRound(denominator, state, sensors, top.round)
+                    .ifPresent(bottom -> ratios.add(top.eventsPerCpuSecond() / bottom.eventsPerCpuSecond()));
+        }
+        return median(ratios);
+    }
+
+    /** Median over rounds of a segment's events per CPU-second here over the same segment's in the other statistics. */
+    double medianRatioTo(SegmentStatistics other, String segment, StateKind state, int sensors) {
+        List<Double> ratios = new ArrayList<>();
+        for (Measurement top : of(segment, state, sensors)) {
+            other.sameRound(segment, state, sensors, top.round)
                     .ifPresent(bottom -> ratios.add(top.eventsPerCpuSecond() / bottom.eventsPerCpuSecond()));
         }
         return median(ratios);

@@ -36,7 +36,7 @@ final class SqlSegment extends Segment {
                     + "GROUP BY sensor_id, window_start, window_end";
 
     SqlSegment() {
-        super("S", "SQL: decode (same JSON format) → rows with SOURCE_WATERMARK() → TUMBLE TVF aggregate", true);
+        super("S", "SQL: decode (same JSON format) → rows with SOURCE_WATERMARK() → TUMBLE TVF aggregate", true, true);
     }
 
     @Override
