@@ -6,10 +6,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
 import java.util.List;
 
@@ -27,7 +29,8 @@ import java.util.List;
  * watermark any subtask had; with aligned checkpoints every subtask of a keyed step has seen the
  * same watermarks at the barrier, so all had the same.
  */
-public final class WatermarkFloor<T> extends AbstractStreamOperator<T> implements OneInputStreamOperator<T, T> {
+public final class WatermarkFloor<T> extends AbstractStreamOperator<T>
+        implements OneInputStreamOperator<T, T>, BoundedOneInput {
 
     private static final long serialVersionUID = 1L;
 
@@ -72,6 +75,19 @@ public final class WatermarkFloor<T> extends AbstractStreamOperator<T> implement
             forwarded = mark.getTimestamp();
             super.processWatermark(mark);
         }
+    }
+
+    /**
+     * The input ended for good (a bounded source finished, or the job was stopped with drain):
+     * event time moves to its end, so every window still open fires. Flink's own end-of-time
+     * watermark does not get here when the sources were idle at the end, as they are when their
+     * input ran dry a while before: an idle output drops watermarks. Saying active first lets it
+     * through the steps chained behind.
+     */
+    @Override
+    public void endInput() throws Exception {
+        output.emitWatermarkStatus(WatermarkStatus.ACTIVE);
+        processWatermark(Watermark.MAX_WATERMARK);
     }
 
     private void emitRestoredFloor() throws Exception {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,19 @@ class WatermarkFloorTest {
             restored.processWatermark(600);
 
             assertThat(outputOf(restored)).containsExactly(new Watermark(500), "a day old", new Watermark(600));
+        }
+    }
+
+    @Test
+    void theEndOfInputMovesEventTimeToItsEndThoughTheInputWentIdleBefore() throws Exception {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new WatermarkFloor<String>())) {
+            harness.open();
+            harness.processWatermark(100);
+            harness.processWatermarkStatus(WatermarkStatus.IDLE);
+            harness.endInput();
+
+            assertThat(outputOf(harness)).containsExactly(
+                    new Watermark(100), WatermarkStatus.IDLE, WatermarkStatus.ACTIVE, Watermark.MAX_WATERMARK);
         }
     }
 
