@@ -24,8 +24,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -48,8 +45,6 @@ class SensorStatsKafkaIT {
     @RegisterExtension static final S3Server S3 = new S3Server();
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
     @RegisterExtension static final FlinkCluster FLINK = new FlinkCluster();
-
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     /** Every so many generated records one is sent twice in a row, as by a producer that retried. */
     private static final int NEAR_DUPLICATE_EVERY = 23;
@@ -203,17 +198,7 @@ class SensorStatsKafkaIT {
 
     /** Waits until a checkpoint holds the source past the first {@code records} records. */
     private void awaitCheckpointed(JobClient job, int records, String what) {
-        try (Admin admin = Admin.create(KAFKA.clientProperties())) {
-            FLINK.await(job, what + " read and checkpointed", TIMEOUT, () -> committedOffsets(admin) >= records);
-        }
-    }
-
-    /** The Kafka source commits the offsets of each completed checkpoint to its consumer group. */
-    private long committedOffsets(Admin admin) throws Exception {
-        return admin.listConsumerGroupOffsets(id).partitionsToOffsetAndMetadata().get().values().stream()
-                .filter(Objects::nonNull)
-                .mapToLong(OffsetAndMetadata::offset)
-                .sum();
+        CheckpointedOffsets.await(FLINK, KAFKA, job, id, records, what);
     }
 
     /** Each bad record's dead letter names the topic, partition 0 and its offset: its position in the input. */

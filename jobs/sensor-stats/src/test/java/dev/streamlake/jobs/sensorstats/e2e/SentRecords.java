@@ -1,6 +1,7 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
 import dev.streamlake.core.generator.GeneratedRecord;
+import dev.streamlake.events.SensorReading;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,25 +18,37 @@ final class SentRecords {
 
     private final List<byte[]> records = new ArrayList<>();
     private final List<String> descriptions = new ArrayList<>();
+    /** The key a producer sends each record with: the sensor's id, or null for a record without one. */
+    private final List<String> keys = new ArrayList<>();
     private final SortedSet<Integer> meantBad = new TreeSet<>();
     private final SortedSet<String> badKinds = new TreeSet<>();
 
     /** A generated record, a good reading or malformed bytes of some kind. */
-    void add(GeneratedRecord<?> record) {
+    void add(GeneratedRecord<SensorReading> record) {
         String description = "generator record " + record.index();
+        String key = record.event().getSensorId();
         if (record.isMalformed()) {
             String kind = record.malformedKind().orElseThrow();
-            addBad(kind, description + " (malformed: " + kind + ")", record.bytes());
+            addBad(kind, description + " (malformed: " + kind + ")", key, record.bytes());
         } else {
-            add(description, record.bytes());
+            add(description, key, record.bytes());
         }
+    }
+
+    /** A well-formed reading made by the test, e.g. one far older than the rest. */
+    void addReading(String description, String sensorId, byte[] bytes) {
+        add(description, sensorId, bytes);
     }
 
     /** Well-formed JSON that breaks one of the cleansing rules, or bytes that are no reading at all. */
     void addBad(String kind, String description, byte[] bytes) {
+        addBad(kind, description, null, bytes);
+    }
+
+    private void addBad(String kind, String description, String key, byte[] bytes) {
         meantBad.add(records.size());
         badKinds.add(kind);
-        add(description, bytes);
+        add(description, key, bytes);
     }
 
     /** Text that is no reading at all, e.g. a marker whose dead letter shows how far a source has read. */
@@ -48,12 +61,13 @@ final class SentRecords {
         if (meantBad.contains(position)) {
             meantBad.add(records.size());
         }
-        add("again " + descriptions.get(position), records.get(position));
+        add("again " + descriptions.get(position), keys.get(position), records.get(position));
     }
 
-    private void add(String description, byte[] bytes) {
+    private void add(String description, String key, byte[] bytes) {
         records.add(bytes);
         descriptions.add(description);
+        keys.add(key);
     }
 
     int size() {
@@ -66,6 +80,11 @@ final class SentRecords {
 
     List<byte[]> bytes(int from, int to) {
         return Collections.unmodifiableList(records.subList(from, to));
+    }
+
+    /** The producer's key of the record at {@code position}; null if it has none. */
+    String keyAt(int position) {
+        return keys.get(position);
     }
 
     byte[] bytesAt(int position) {
