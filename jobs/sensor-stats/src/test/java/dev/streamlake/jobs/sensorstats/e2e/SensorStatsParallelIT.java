@@ -46,10 +46,12 @@ import java.util.concurrent.TimeUnit;
  * from the records in the order they were sent.
  *
  * <p>Partitions are read at their own speeds, so a keyed step meets a watermark somewhat behind the
- * one the oracle follows (the slowest partition's; at most the alignment drift plus what is in
- * flight between the tasks, kept small by small network buffers). The input keeps every lateness decision clear of that margin, as a README edge
- * describes: a late reading's window fired {@value #LATE_MARGIN_SECONDS} s or more before it
- * arrives and closes as long after; a too-late reading is a day old. What the test exercises is
+ * one the oracle follows (the slowest partition's): by the alignment drift, the polls a paused
+ * partition still hands over, and what is in flight between the tasks, the last two kept small
+ * here by small polls and network buffers. The input keeps every lateness decision clear of that
+ * margin, as the README's edges describe: a late reading's window fired {@value
+ * #LATE_MARGIN_SECONDS} s or more before it arrives and closes as long after; a too-late reading
+ * is a day old. What the test exercises is
  * what a user met: a failure or restart between the two must not change any decision.
  */
 class SensorStatsParallelIT {
