@@ -2,15 +2,13 @@ package dev.streamlake.bench;
 
 import dev.streamlake.core.generator.EventGenerator;
 import dev.streamlake.core.generator.SensorReadings;
+import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.job.JobAssembly;
 import dev.streamlake.core.source.ConnectorEventSource;
 import dev.streamlake.core.source.DecodedWatermarks;
-import dev.streamlake.delta.DeltaSink;
-import dev.streamlake.delta.DeltaSinkSettings;
 import dev.streamlake.delta.DeltaTableReader;
-import dev.streamlake.events.DeadLetter;
 import dev.streamlake.events.SensorReading;
-import dev.streamlake.events.SensorWindowStats;
-import dev.streamlake.jobs.sensorstats.SensorStatsOutputs;
+import dev.streamlake.jobs.sensorstats.SensorStatsJob;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.kafka.KafkaDecodingDeserializationSchema;
 import dev.streamlake.testing.kafka.KRaftNode;
@@ -122,13 +120,14 @@ final class EndToEndRun {
                         Decoded.typeInfo(TypeInformation.of(SensorReading.class)),
                         "kafka-source",
                         "Kafka source: " + TOPIC);
-        SensorStatsOutputs outputs =
-                new SensorStatsOutputs(
-                        DeltaSink.forAvro(SensorWindowStats.class, DeltaSinkSettings.builder(statsTable).build()),
-                        null,
-                        DeltaSink.forAvro(DeadLetter.class, DeltaSinkSettings.builder(table("dead-letters")).build()),
-                        DeltaSink.forAvro(SensorReading.class, DeltaSinkSettings.builder(table("too-late")).build()));
-        ProjectSegment.job(events, WINDOW, outputs).build(env);
+        JobConfig job =
+                ProjectSegment.config(
+                        WINDOW,
+                        Map.of(
+                                "delta.stats.path", statsTable,
+                                "delta.dead-letters.path", table("dead-letters"),
+                                "delta.too-late.path", table("too-late")));
+        JobAssembly.of(new SensorStatsJob(), job).replacingSource(SensorStatsJob.READINGS, events).addTo(env);
         return env.executeAsync("end-to-end");
     }
 

@@ -1,12 +1,10 @@
 package dev.streamlake.bench;
 
-import dev.streamlake.core.source.EventSource;
+import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorReadingRules;
 import dev.streamlake.jobs.sensorstats.SensorStatsJob;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
-import dev.streamlake.jobs.sensorstats.SensorStatsOutputs;
-import dev.streamlake.jobs.sensorstats.WindowSpec;
 import dev.streamlake.serde.EventFormat;
 import dev.streamlake.serde.ValidatedFormat;
 import dev.streamlake.serde.json.JsonFormat;
@@ -14,6 +12,8 @@ import dev.streamlake.serde.json.JsonFormat;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * P: the sensor window statistics job's own topology (cleansing rules, dead letters, dedup,
@@ -32,23 +32,24 @@ final class ProjectSegment extends Segment {
 
     @Override
     void build(StreamExecutionEnvironment env, SegmentInput input) {
-        job(input.source(readingFormat()), input.window(), discardingOutputs()).build(env);
+        new SensorStatsJob().build(new DiscardingJobContext(env, config(input.window()), input.source(readingFormat())));
     }
 
-    static SensorStatsJob job(EventSource<SensorReading> source, Duration window, SensorStatsOutputs outputs) {
-        return new SensorStatsJob(
-                WindowSpec.tumbling(window, ALLOWED_LATENESS),
-                SensorStatsKeys.HELD_SENSORS.defaultValue().orElseThrow(),
-                source,
-                outputs);
+    /** The job's configuration with the given window and the job's defaults otherwise. */
+    static JobConfig config(Duration window, Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(more);
+        values.put(SensorStatsKeys.WINDOW_SIZE.name(), window.toMillis() + "ms");
+        values.put(SensorStatsKeys.ALLOWED_LATENESS.name(), ALLOWED_LATENESS.toMillis() + "ms");
+        values.putIfAbsent("readings.source.type", "generator");
+        return JobConfig.of(SensorStatsJob.DEFINITION.configSchema(), values);
+    }
+
+    private static JobConfig config(Duration window) {
+        return config(window, Map.of());
     }
 
     /** The job's reading format: JSON with the cleansing rules applied while decoding. */
     static EventFormat<SensorReading> readingFormat() {
         return new ValidatedFormat<>(new JsonFormat<>(SensorReading.class), new SensorReadingRules(MAX_FUTURE));
-    }
-
-    private static SensorStatsOutputs discardingOutputs() {
-        return new SensorStatsOutputs(new EndMarkingSink<>(), null, new EndMarkingSink<>(), new EndMarkingSink<>());
     }
 }

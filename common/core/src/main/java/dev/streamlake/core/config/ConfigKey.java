@@ -61,6 +61,13 @@ public final class ConfigKey<T> {
         return new ConfigKey<>(name, Objects.requireNonNull(type, "type"), null, "", false, false, null, null);
     }
 
+    /** The same key under another name, e.g. an input's {@code kafka.topics} as {@code readings.kafka.topics}. */
+    ConfigKey<T> renamed(String newName) {
+        ConfigKey<T> named = of(newName, type);
+        return new ConfigKey<>(
+                named.name, type, defaultValue, description, required, secret, rule, ruleDescription);
+    }
+
     public ConfigKey<T> withDefault(T value) {
         Objects.requireNonNull(value, "default value of " + name);
         checkRule(rule, ruleDescription, value);

@@ -14,19 +14,27 @@ import java.util.Optional;
  * <pre>{@code
  * ConfigSchema schema = ConfigSchema.builder()
  *         .include(EnvironmentKeys.SCHEMA)
- *         .include(SourceKeys.SCHEMA)
+ *         .include(KafkaKeys.CLIENT)
  *         .add(WINDOW)
  *         .build();
  * }</pre>
+ *
+ * <p>A set of keys can be declared once and used under several names with {@link
+ * Builder#scoped}: a job with inputs {@code readings} and {@code users} takes {@code
+ * readings.kafka.topics} and {@code users.kafka.topics}, and {@link JobConfig#scope} hands the
+ * code that builds an input a view in which these are plain {@code kafka.topics}.
  */
 public final class ConfigSchema {
 
     private final Map<String, ConfigKey<?>> keys;
     private final List<PassThroughPrefix> prefixes;
+    private final Map<String, ConfigSchema> scopes;
 
-    private ConfigSchema(Map<String, ConfigKey<?>> keys, List<PassThroughPrefix> prefixes) {
+    private ConfigSchema(
+            Map<String, ConfigKey<?>> keys, List<PassThroughPrefix> prefixes, Map<String, ConfigSchema> scopes) {
         this.keys = Collections.unmodifiableMap(keys);
         this.prefixes = Collections.unmodifiableList(prefixes);
+        this.scopes = Collections.unmodifiableMap(scopes);
     }
 
     public static Builder builder() {
@@ -50,6 +58,16 @@ public final class ConfigSchema {
         return keys.get(key.name()) == key;
     }
 
+    /** The keys declared under a scope, by their names within it; see {@link Builder#scoped}. */
+    Optional<ConfigSchema> scope(String scope) {
+        return Optional.ofNullable(scopes.get(scope));
+    }
+
+    /** Whether a key name lies under one of the scopes, e.g. {@code readings.kafka.topics}. */
+    boolean isScoped(String keyName) {
+        return scopes.keySet().stream().anyMatch(scope -> keyName.startsWith(scope + "."));
+    }
+
     /** The pass-through prefix a key falls under, if any. */
     public Optional<PassThroughPrefix> passThroughPrefixOf(String keyName) {
         return prefixes.stream().filter(prefix -> prefix.matches(keyName)).findFirst();
@@ -60,6 +78,7 @@ public final class ConfigSchema {
 
         private final Map<String, ConfigKey<?>> keys = new LinkedHashMap<>();
         private final List<PassThroughPrefix> prefixes = new ArrayList<>();
+        private final Map<String, ConfigSchema> scopes = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -85,11 +104,30 @@ public final class ConfigSchema {
         public Builder include(ConfigSchema other) {
             other.keys.values().forEach(this::add);
             other.prefixes.forEach(this::passThrough);
+            other.scopes.forEach(this::addScope);
             return this;
         }
 
+        /**
+         * Adds every key of {@code keysInScope} under {@code scope + "."}; pass-through prefixes of
+         * the scoped set stay shared, unscoped.
+         */
+        public Builder scoped(String scope, ConfigSchema keysInScope) {
+            keysInScope.keys.values().forEach(key -> add(key.renamed(scope + "." + key.name())));
+            keysInScope.prefixes.forEach(this::passThrough);
+            addScope(scope, keysInScope);
+            return this;
+        }
+
+        private void addScope(String scope, ConfigSchema keysInScope) {
+            ConfigSchema previous = scopes.putIfAbsent(scope, keysInScope);
+            if (previous != null && previous != keysInScope) {
+                throw new IllegalArgumentException("Configuration scope declared twice: " + scope);
+            }
+        }
+
         public ConfigSchema build() {
-            return new ConfigSchema(new LinkedHashMap<>(keys), new ArrayList<>(prefixes));
+            return new ConfigSchema(new LinkedHashMap<>(keys), new ArrayList<>(prefixes), new LinkedHashMap<>(scopes));
         }
     }
 }

@@ -23,16 +23,66 @@ public final class JobConfig {
     private final Map<String, Object> values;
     private final Map<String, String> passThrough;
     private final Map<String, ValueOrigin> origins;
+    /** The scope this view shows, e.g. {@code readings.}; empty for the whole configuration. */
+    private final String scopePrefix;
+    private final ConfigSchema scopedKeys;
 
     JobConfig(
             ConfigSchema schema,
             Map<String, Object> values,
             Map<String, String> passThrough,
             Map<String, ValueOrigin> origins) {
+        this(schema, values, passThrough, origins, "", ConfigSchema.builder().build());
+    }
+
+    private JobConfig(
+            ConfigSchema schema,
+            Map<String, Object> values,
+            Map<String, String> passThrough,
+            Map<String, ValueOrigin> origins,
+            String scopePrefix,
+            ConfigSchema scopedKeys) {
         this.schema = schema;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.passThrough = Collections.unmodifiableMap(new LinkedHashMap<>(passThrough));
         this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
+        this.scopePrefix = scopePrefix;
+        this.scopedKeys = scopedKeys;
+    }
+
+    /**
+     * The configuration as the keys of one scope see it (see {@link ConfigSchema.Builder#scoped}):
+     * the scope's keys under their plain names, e.g. {@code kafka.topics} for {@code
+     * readings.kafka.topics}, beside every unscoped key. Messages and {@link #nameOf} give the
+     * full names, so an error still names the key the user sets.
+     *
+     * @throws IllegalArgumentException if the schema has no such scope
+     */
+    public JobConfig scope(String scope) {
+        ConfigSchema inScope =
+                schema.scope(scope)
+                        .orElseThrow(() -> new IllegalArgumentException("No configuration scope '" + scope + "'"));
+        String prefix = scope + ".";
+        ConfigSchema.Builder view = ConfigSchema.builder();
+        schema.keys().stream().filter(key -> !schema.isScoped(key.name())).forEach(view::add);
+        schema.passThroughPrefixes().forEach(view::passThrough);
+        view.include(inScope);
+        Map<String, Object> viewValues = new LinkedHashMap<>();
+        Map<String, ValueOrigin> viewOrigins = new LinkedHashMap<>(origins);
+        values.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                viewValues.put(name.substring(prefix.length()), value);
+                viewOrigins.put(name.substring(prefix.length()), origins.get(name));
+            } else if (!schema.isScoped(name)) {
+                viewValues.put(name, value);
+            }
+        });
+        return new JobConfig(view.build(), viewValues, passThrough, viewOrigins, prefix, inScope);
+    }
+
+    /** The name a user sets the key by: in a {@link #scope} view, with the scope in front. */
+    public String nameOf(ConfigKey<?> key) {
+        return scopedKeys.contains(key) ? scopePrefix + key.name() : key.name();
     }
 
     /**
@@ -55,7 +105,8 @@ public final class JobConfig {
      * @throws InvalidConfigurationException if the key has neither, naming the key
      */
     public <T> T get(ConfigKey<T> key) {
-        return getOptional(key).orElseThrow(() -> new InvalidConfigurationException(missingKeyMessage(key)));
+        return getOptional(key)
+                .orElseThrow(() -> new InvalidConfigurationException(missingKeyMessage(nameOf(key), key)));
     }
 
     /**
@@ -70,9 +121,9 @@ public final class JobConfig {
                         () ->
                                 new InvalidConfigurationException(
                                         "Configuration key '"
-                                                + key.name()
+                                                + nameOf(key)
                                                 + "' is required when '"
-                                                + cause.name()
+                                                + nameOf(cause)
                                                 + "' is "
                                                 + displayValue(cause).orElse("set")
                                                 + "."));
@@ -83,7 +134,7 @@ public final class JobConfig {
     public <T> Optional<T> getOptional(ConfigKey<T> key) {
         if (!schema.contains(key)) {
             throw new IllegalArgumentException(
-                    "Configuration key '" + key.name() + "' is not declared in this job's schema");
+                    "Configuration key '" + nameOf(key) + "' is not declared in this job's schema");
         }
         Object value = values.get(key.name());
         return value == null ? key.defaultValue() : Optional.of((T) value);
@@ -157,8 +208,12 @@ public final class JobConfig {
     }
 
     static String missingKeyMessage(ConfigKey<?> key) {
+        return missingKeyMessage(key.name(), key);
+    }
+
+    private static String missingKeyMessage(String name, ConfigKey<?> key) {
         return "Missing configuration key '"
-                + key.name()
+                + name
                 + "': "
                 + (key.description().isEmpty() ? "" : key.description() + " ")
                 + "Allowed: "

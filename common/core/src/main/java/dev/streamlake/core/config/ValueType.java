@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -180,9 +181,14 @@ public final class ValueType<T> {
      * COMMITTED_OR_EARLIEST} is {@code committed-or-earliest}. Case does not matter when parsing.
      */
     public static <E extends Enum<E>> ValueType<E> enumOf(Class<E> type) {
-        E[] constants = type.getEnumConstants();
+        return enumOf(Arrays.asList(type.getEnumConstants()));
+    }
+
+    /** As {@link #enumOf(Class)}, accepting only some of the enum's constants. */
+    public static <E extends Enum<E>> ValueType<E> enumOf(Collection<E> allowedConstants) {
+        List<E> constants = List.copyOf(allowedConstants);
         String allowed =
-                Arrays.stream(constants).map(ValueType::configName).collect(Collectors.joining(", "));
+                constants.stream().map(ValueType::configName).collect(Collectors.joining(", "));
         return of(
                 "one of: " + allowed,
                 text -> {

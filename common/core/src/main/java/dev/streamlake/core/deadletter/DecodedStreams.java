@@ -10,9 +10,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /** A decoded stream split in two: the events, and the dead letters to keep in their own sink. */
 public final class DecodedStreams<T> {
 
-    /** The uid of the splitting operator; stable, so state and metrics survive upgrades. */
-    public static final String UID = "dead-letter-split";
-
     private final DataStream<T> events;
     private final DataStream<DeadLetter> deadLetters;
 
@@ -21,10 +18,16 @@ public final class DecodedStreams<T> {
         this.deadLetters = deadLetters;
     }
 
-    /** Splits a decoded stream with a {@link DeadLetterSplitter}. */
-    public static <T> DecodedStreams<T> split(DataStream<Decoded<T>> decoded, TypeInformation<T> eventType) {
+    /**
+     * Splits an input's decoded stream with a {@link DeadLetterSplitter} of uid {@code
+     * <input>-dead-letter-split}: stable, so its metrics keep their names across upgrades.
+     */
+    public static <T> DecodedStreams<T> split(
+            DataStream<Decoded<T>> decoded, TypeInformation<T> eventType, String input) {
         SingleOutputStreamOperator<T> events =
-                decoded.process(new DeadLetterSplitter<T>(), eventType).uid(UID).name("Split dead letters");
+                decoded.process(new DeadLetterSplitter<T>(), eventType)
+                        .uid(input + "-dead-letter-split")
+                        .name("Split dead letters: " + input);
         return new DecodedStreams<>(events, events.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));
     }
 

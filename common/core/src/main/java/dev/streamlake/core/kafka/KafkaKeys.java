@@ -17,53 +17,53 @@ public final class KafkaKeys {
                     .withDescription("Kafka brokers to connect to first, host:port[,host:port...].");
 
     public static final ConfigKey<List<String>> SOURCE_TOPICS =
-            ConfigKey.of("kafka.source.topics", ValueType.list())
+            ConfigKey.of("kafka.topics", ValueType.list())
                     .withDescription("Topics the source reads, comma-separated.");
 
     public static final ConfigKey<String> SOURCE_GROUP_ID =
-            ConfigKey.of("kafka.source.group-id", ValueType.string())
+            ConfigKey.of("kafka.group-id", ValueType.string())
                     .withDescription(
                             "Consumer group of the source; offsets are committed to it on each checkpoint"
                                     + " (for monitoring and committed-or-earliest; the job itself restores"
                                     + " from its checkpoints).");
 
     public static final ConfigKey<StartingOffsets> SOURCE_STARTING_OFFSETS =
-            ConfigKey.of("kafka.source.starting-offsets", ValueType.enumOf(StartingOffsets.class))
+            ConfigKey.of("kafka.starting-offsets", ValueType.enumOf(StartingOffsets.class))
                     .withDefault(StartingOffsets.COMMITTED_OR_EARLIEST)
                     .withDescription(
                             "Where the source starts without a checkpoint: earliest, latest, the group's"
-                                    + " committed offsets (else earliest), or kafka.source.starting-timestamp.");
+                                    + " committed offsets (else earliest), or kafka.starting-timestamp.");
 
     public static final ConfigKey<Instant> SOURCE_STARTING_TIMESTAMP =
-            ConfigKey.of("kafka.source.starting-timestamp", ValueType.instant())
-                    .withDescription("Start time when kafka.source.starting-offsets is timestamp.");
+            ConfigKey.of("kafka.starting-timestamp", ValueType.instant())
+                    .withDescription("Start time when kafka.starting-offsets is timestamp.");
 
     public static final ConfigKey<StoppingOffsets> SOURCE_STOPPING_OFFSETS =
-            ConfigKey.of("kafka.source.stopping-offsets", ValueType.enumOf(StoppingOffsets.class))
+            ConfigKey.of("kafka.stopping-offsets", ValueType.enumOf(StoppingOffsets.class))
                     .withDefault(StoppingOffsets.NONE)
                     .withDescription(
                             "Where the source stops: none (it never does), latest (the end of each partition"
-                                    + " when the job first starts) or kafka.source.stopping-timestamp. A bounded"
+                                    + " when the job first starts) or kafka.stopping-timestamp. A bounded"
                                     + " job fires every open window when its input ends, commits and finishes.");
 
     public static final ConfigKey<Instant> SOURCE_STOPPING_TIMESTAMP =
-            ConfigKey.of("kafka.source.stopping-timestamp", ValueType.instant())
+            ConfigKey.of("kafka.stopping-timestamp", ValueType.instant())
                     .withDescription(
-                            "Stop time when kafka.source.stopping-offsets is timestamp: records written"
+                            "Stop time when kafka.stopping-offsets is timestamp: records written"
                                     + " (Kafka record time) at or after it are not read.");
 
     public static final ConfigKey<String> SINK_TOPIC =
-            ConfigKey.of("kafka.sink.topic", ValueType.string()).withDescription("Topic the sink writes to.");
+            ConfigKey.of("kafka.topic", ValueType.string()).withDescription("Topic the output writes to.");
 
     public static final ConfigKey<String> SINK_TRANSACTIONAL_ID_PREFIX =
-            ConfigKey.of("kafka.sink.transactional-id-prefix", ValueType.string())
+            ConfigKey.of("kafka.transactional-id-prefix", ValueType.string())
                     .withDescription(
-                            "Prefix of the sink's Kafka transactional ids, needed for exactly-once. Unique"
-                                    + " per job and sink on a cluster, and stable across restarts so"
-                                    + " lingering transactions are aborted.");
+                            "Prefix of the output's Kafka transactional ids (exactly-once); by default the"
+                                    + " job's and the output's names. Unique per job and output on a Kafka"
+                                    + " cluster, and stable across restarts so lingering transactions are aborted.");
 
     public static final ConfigKey<Duration> SINK_TRANSACTION_TIMEOUT =
-            ConfigKey.of("kafka.sink.transaction-timeout", ValueType.duration())
+            ConfigKey.of("kafka.transaction-timeout", ValueType.duration())
                     .withDefault(Duration.ofMinutes(15))
                     .withRule(d -> d.toMillis() >= 1000 && d.toMillis() <= Integer.MAX_VALUE, "between 1s and 24d")
                     .withDescription(
@@ -79,13 +79,16 @@ public final class KafkaKeys {
                             + " kafka.properties.sasl.mechanism, kafka.properties.sasl.jaas.config,"
                             + " kafka.properties.ssl.truststore.location.");
 
-    /** Keys every Kafka user needs: the brokers and the client properties. */
+    /** Keys every Kafka input and output shares: the brokers, the client properties, the transaction timeout. */
     public static final ConfigSchema CLIENT =
-            ConfigSchema.builder().add(BOOTSTRAP_SERVERS).passThrough(PROPERTIES).build();
+            ConfigSchema.builder()
+                    .add(BOOTSTRAP_SERVERS, SINK_TRANSACTION_TIMEOUT)
+                    .passThrough(PROPERTIES)
+                    .build();
 
+    /** Keys of one Kafka input, declared under the input's name. */
     public static final ConfigSchema SOURCE =
             ConfigSchema.builder()
-                    .include(CLIENT)
                     .add(
                             SOURCE_TOPICS,
                             SOURCE_GROUP_ID,
@@ -95,11 +98,9 @@ public final class KafkaKeys {
                             SOURCE_STOPPING_TIMESTAMP)
                     .build();
 
+    /** Keys of one Kafka output, declared under the output's name. */
     public static final ConfigSchema SINK =
-            ConfigSchema.builder()
-                    .include(CLIENT)
-                    .add(SINK_TOPIC, SINK_TRANSACTIONAL_ID_PREFIX, SINK_TRANSACTION_TIMEOUT)
-                    .build();
+            ConfigSchema.builder().add(SINK_TOPIC, SINK_TRANSACTIONAL_ID_PREFIX).build();
 
     private KafkaKeys() {}
 }

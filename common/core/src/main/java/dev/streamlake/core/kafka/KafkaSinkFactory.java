@@ -19,37 +19,44 @@ import java.util.Properties;
  * written in Kafka transactions committed on each checkpoint, so consumers reading with {@code
  * isolation.level=read_committed} see each record once, and only after the checkpoint.
  *
- * <p>The transaction timeout ({@code kafka.sink.transaction-timeout}, 15 min by default) must
+ * <p>The transaction timeout ({@code kafka.transaction-timeout}, 15 min by default) must
  * not exceed the brokers' {@code transaction.max.timeout.ms} (15 min by default), else the
  * producer fails at start; and it must exceed the time from a checkpoint to its commit after a
  * restart, else the brokers abort the transaction and its records are lost.
  */
 public final class KafkaSinkFactory {
 
-    private static final Map<String, String> RESERVED =
-            Map.of(
-                    ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                    "set it with " + KafkaKeys.SINK_TRANSACTION_TIMEOUT.name(),
-                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                    "set the prefix with " + KafkaKeys.SINK_TRANSACTIONAL_ID_PREFIX.name());
 
     private KafkaSinkFactory() {}
 
-    /** The sink to {@code kafka.sink.topic}; records have no key, so Kafka spreads them over the partitions. */
+    /** The sink to {@code kafka.topic}; records have no key, so Kafka spreads them over the partitions. */
     public static <T> KafkaSink<T> create(JobConfig config, EventFormat<T> format) {
         return create(config, format, null);
     }
 
     /**
-     * The sink to {@code kafka.sink.topic} with {@code kafka.sink.transactional-id-prefix}; events
+     * The sink to {@code kafka.topic} with {@code kafka.transactional-id-prefix}; events
      * with the same key (e.g. a sensor id) go to the same partition and so stay in order.
      *
      * @param key the record key of an event; {@code null} for records without a key
      */
     public static <T> KafkaSink<T> create(JobConfig config, EventFormat<T> format, SerializableFunction<T, String> key) {
+        return create(config, format, key, config.get(KafkaKeys.SINK_TRANSACTIONAL_ID_PREFIX));
+    }
+
+    /**
+     * As {@link #create(JobConfig, EventFormat, SerializableFunction)}, with the prefix taken when
+     * {@code kafka.transactional-id-prefix} is not set, e.g. one made of the job's and the output's
+     * names.
+     */
+    public static <T> KafkaSink<T> create(
+            JobConfig config,
+            EventFormat<T> format,
+            SerializableFunction<T, String> key,
+            String defaultTransactionalIdPrefix) {
         return create(
                 config,
-                config.get(KafkaKeys.SINK_TRANSACTIONAL_ID_PREFIX),
+                config.getOptional(KafkaKeys.SINK_TRANSACTIONAL_ID_PREFIX).orElse(defaultTransactionalIdPrefix),
                 new KafkaEncodingSerializationSchema<>(format, config.get(KafkaKeys.SINK_TOPIC), key));
     }
 
@@ -70,7 +77,14 @@ public final class KafkaSinkFactory {
 
     /** The producer properties: the pass-through ones plus the transaction timeout. */
     public static Properties producerProperties(JobConfig config) {
-        Properties properties = KafkaClientProperties.from(config, RESERVED);
+        Properties properties =
+                KafkaClientProperties.from(
+                        config,
+                        Map.of(
+                                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+                                "set it with " + config.nameOf(KafkaKeys.SINK_TRANSACTION_TIMEOUT),
+                                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                                "set the prefix with " + config.nameOf(KafkaKeys.SINK_TRANSACTIONAL_ID_PREFIX)));
         properties.setProperty(
                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                 String.valueOf(config.get(KafkaKeys.SINK_TRANSACTION_TIMEOUT).toMillis()));

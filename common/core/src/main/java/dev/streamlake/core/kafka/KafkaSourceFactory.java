@@ -30,23 +30,17 @@ public final class KafkaSourceFactory {
 
     private static final String READ_COMMITTED = "read_committed";
 
-    private static final Map<String, String> RESERVED =
-            Map.of(
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    "set it with " + KafkaKeys.SOURCE_GROUP_ID.name(),
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                    "the source always reads committed records only (" + READ_COMMITTED + ")");
 
     private KafkaSourceFactory() {}
 
-    /** The Kafka source as an {@link EventSource}: watermarks per partition, uid {@code kafka-source}. */
+    /** The Kafka source as an {@link EventSource} with the given uid: watermarks per partition. */
     public static <T> EventSource<T> eventSource(
-            JobConfig config, EventFormat<T> format, EventTimeExtractor<T> eventTime) {
+            String uid, JobConfig config, EventFormat<T> format, EventTimeExtractor<T> eventTime) {
         return new ConnectorEventSource<>(
                 create(config, format),
                 DecodedWatermarks.fromConfig(config, eventTime),
                 Decoded.typeInfo(format.eventType()),
-                "kafka-source",
+                uid,
                 "Kafka source: " + String.join(",", config.get(KafkaKeys.SOURCE_TOPICS)));
     }
 
@@ -71,7 +65,14 @@ public final class KafkaSourceFactory {
 
     /** The consumer properties: the pass-through ones plus those the source fixes. */
     public static Properties consumerProperties(JobConfig config) {
-        Properties properties = KafkaClientProperties.from(config, RESERVED);
+        Properties properties =
+                KafkaClientProperties.from(
+                        config,
+                        Map.of(
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "set it with " + config.nameOf(KafkaKeys.SOURCE_GROUP_ID),
+                                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                                "the source always reads committed records only (" + READ_COMMITTED + ")"));
         properties.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, READ_COMMITTED);
         return properties;
     }

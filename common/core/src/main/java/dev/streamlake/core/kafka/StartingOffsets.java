@@ -8,6 +8,6 @@ public enum StartingOffsets {
     LATEST,
     /** The consumer group's committed offsets; earliest for partitions without one. */
     COMMITTED_OR_EARLIEST,
-    /** The first record at or after {@code kafka.source.starting-timestamp}. */
+    /** The first record at or after {@code kafka.starting-timestamp}. */
     TIMESTAMP
 }

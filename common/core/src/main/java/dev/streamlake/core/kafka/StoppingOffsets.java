@@ -10,6 +10,6 @@ public enum StoppingOffsets {
     NONE,
     /** The end of each partition when the job starts: what the topics hold then, and nothing later. */
     LATEST,
-    /** The last record before {@code kafka.source.stopping-timestamp} in each partition. */
+    /** The last record before {@code kafka.stopping-timestamp} in each partition. */
     TIMESTAMP
 }

@@ -6,6 +6,6 @@ public enum InitialPosition {
     TRIM_HORIZON,
     /** Only records written after the job started. */
     LATEST,
-    /** The first record at or after {@code kinesis.source.initial-timestamp}. */
+    /** The first record at or after {@code kinesis.initial-timestamp}. */
     AT_TIMESTAMP
 }

@@ -15,18 +15,16 @@ import org.apache.flink.streaming.connectors.kinesis.FlinkKinesisConsumer;
  */
 final class KinesisEventSource<T> implements EventSource<T> {
 
-    static final String UID = "kinesis-source";
-
     private final FlinkKinesisConsumer<Decoded<T>> consumer;
     private final TypeInformation<Decoded<T>> type;
+    private final String uid;
     private final String name;
 
     KinesisEventSource(
-            FlinkKinesisConsumer<Decoded<T>> consumer,
-            TypeInformation<Decoded<T>> type,
-            String name) {
+            FlinkKinesisConsumer<Decoded<T>> consumer, TypeInformation<Decoded<T>> type, String uid, String name) {
         this.consumer = consumer;
         this.type = type;
+        this.uid = uid;
         this.name = name;
     }
 
@@ -34,6 +32,6 @@ final class KinesisEventSource<T> implements EventSource<T> {
     @SuppressWarnings("deprecation")
     @Override
     public DataStream<Decoded<T>> createStream(StreamExecutionEnvironment env) {
-        return env.addSource(consumer, name, type).uid(UID);
+        return env.addSource(consumer, name, type).uid(uid);
     }
 }

@@ -39,34 +39,34 @@ public final class KinesisKeys {
                     .withDescription("AWS secret access key, with kinesis.credentials.provider=basic.");
 
     public static final ConfigKey<List<String>> SOURCE_STREAMS =
-            ConfigKey.of("kinesis.source.streams", ValueType.list())
+            ConfigKey.of("kinesis.streams", ValueType.list())
                     .withDescription("Streams the source reads, comma-separated.");
 
     public static final ConfigKey<InitialPosition> SOURCE_INITIAL_POSITION =
-            ConfigKey.of("kinesis.source.initial-position", ValueType.enumOf(InitialPosition.class))
+            ConfigKey.of("kinesis.initial-position", ValueType.enumOf(InitialPosition.class))
                     .withDefault(InitialPosition.TRIM_HORIZON)
                     .withDescription(
                             "Where the source starts without a checkpoint: trim-horizon (oldest retained),"
-                                    + " latest, or at-timestamp (kinesis.source.initial-timestamp).");
+                                    + " latest, or at-timestamp (kinesis.initial-timestamp).");
 
     public static final ConfigKey<Instant> SOURCE_INITIAL_TIMESTAMP =
-            ConfigKey.of("kinesis.source.initial-timestamp", ValueType.instant())
-                    .withDescription("Start time when kinesis.source.initial-position is at-timestamp.");
+            ConfigKey.of("kinesis.initial-timestamp", ValueType.instant())
+                    .withDescription("Start time when kinesis.initial-position is at-timestamp.");
 
     public static final ConfigKey<RecordPublisher> SOURCE_RECORD_PUBLISHER =
-            ConfigKey.of("kinesis.source.record-publisher", ValueType.enumOf(RecordPublisher.class))
+            ConfigKey.of("kinesis.record-publisher", ValueType.enumOf(RecordPublisher.class))
                     .withDefault(RecordPublisher.POLLING)
                     .withDescription(
                             "polling (GetRecords, shares the shard's read limit) or efo (enhanced"
-                                    + " fan-out, a dedicated read limit; needs kinesis.source.efo-consumer-name).");
+                                    + " fan-out, a dedicated read limit; needs kinesis.efo-consumer-name).");
 
     public static final ConfigKey<String> SOURCE_EFO_CONSUMER_NAME =
-            ConfigKey.of("kinesis.source.efo-consumer-name", ValueType.string())
+            ConfigKey.of("kinesis.efo-consumer-name", ValueType.string())
                     .withDescription(
                             "Name of the enhanced fan-out consumer registered on the stream; unique per job.");
 
     public static final ConfigKey<String> SINK_STREAM =
-            ConfigKey.of("kinesis.sink.stream", ValueType.string())
+            ConfigKey.of("kinesis.stream", ValueType.string())
                     .withDescription("Stream the sink writes to: its name or ARN (arn:aws:kinesis:...).");
 
     public static final PassThroughPrefix PROPERTIES =
@@ -83,9 +83,9 @@ public final class KinesisKeys {
                     .passThrough(PROPERTIES)
                     .build();
 
+    /** Keys of one Kinesis input, declared under the input's name. */
     public static final ConfigSchema SOURCE =
             ConfigSchema.builder()
-                    .include(CLIENT)
                     .add(
                             SOURCE_STREAMS,
                             SOURCE_INITIAL_POSITION,
@@ -94,7 +94,8 @@ public final class KinesisKeys {
                             SOURCE_EFO_CONSUMER_NAME)
                     .build();
 
-    public static final ConfigSchema SINK = ConfigSchema.builder().include(CLIENT).add(SINK_STREAM).build();
+    /** Keys of one Kinesis output, declared under the output's name. */
+    public static final ConfigSchema SINK = ConfigSchema.builder().add(SINK_STREAM).build();
 
     private KinesisKeys() {}
 }

@@ -22,7 +22,7 @@ public final class KinesisSinkFactory {
     private KinesisSinkFactory() {}
 
     /**
-     * The sink to {@code kinesis.sink.stream}; the partition key decides the shard, so events that
+     * The sink to {@code kinesis.stream}; the partition key decides the shard, so events that
      * must stay in order (e.g. one sensor's) need the same key.
      */
     public static <T> KinesisStreamsSink<T> create(

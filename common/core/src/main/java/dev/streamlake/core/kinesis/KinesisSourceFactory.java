@@ -26,9 +26,9 @@ public final class KinesisSourceFactory {
 
     private KinesisSourceFactory() {}
 
-    /** The Kinesis source as an {@link EventSource}, uid {@code kinesis-source}. */
+    /** The Kinesis source as an {@link EventSource} with the given uid. */
     public static <T> EventSource<T> eventSource(
-            JobConfig config, EventFormat<T> format, EventTimeExtractor<T> eventTime) {
+            String uid, JobConfig config, EventFormat<T> format, EventTimeExtractor<T> eventTime) {
         Properties properties = consumerProperties(config);
         Duration idleness = config.get(WatermarkKeys.IDLENESS);
         if (!idleness.isZero()) {
@@ -41,6 +41,7 @@ public final class KinesisSourceFactory {
         return new KinesisEventSource<>(
                 consumer,
                 Decoded.typeInfo(format.eventType()),
+                uid,
                 "Kinesis source: " + String.join(",", config.get(KinesisKeys.SOURCE_STREAMS)));
     }
 

@@ -11,60 +11,69 @@ import dev.streamlake.core.kinesis.KinesisSourceFactory;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.EventFormat;
 
+import java.util.Locale;
+
 /**
- * Picks a job's source by {@code source.type}, so the job's code does not depend on it: Kafka,
- * Kinesis or the generator, each with the configured watermark strategy, a stable uid ({@code
- * kafka-source}, {@code kinesis-source}, {@code generator-source}) and a readable name.
+ * Picks an input's source by its {@code source.type}, so the job's code does not depend on it:
+ * Kafka, Kinesis or the generator, each with the configured watermark strategy, a stable uid made
+ * of the input's name and the source type (e.g. {@code readings-kafka-source}) and a readable
+ * name. A new source type gets a new uid, as its state does not carry over.
  */
 public final class SourceFactory {
 
-    /** Every key the three sources read: include it in a job's schema. */
-    public static final ConfigSchema SCHEMA =
+    /** The keys of one input, declared under the input's name: its source type, source and watermark keys. */
+    public static final ConfigSchema INPUT =
             ConfigSchema.builder()
-                    .include(SourceKeys.SCHEMA)
+                    .add(SourceKeys.TYPE)
+                    .include(WatermarkKeys.PER_INPUT)
                     .include(KafkaKeys.SOURCE)
                     .include(KinesisKeys.SOURCE)
                     .include(GeneratorKeys.SCHEMA)
                     .build();
 
-    static final String GENERATOR_UID = "generator-source";
+    /** The keys every input shares: connections to Kafka and Kinesis, watermark alignment. */
+    public static final ConfigSchema SHARED =
+            ConfigSchema.builder()
+                    .include(KafkaKeys.CLIENT)
+                    .include(KinesisKeys.CLIENT)
+                    .include(WatermarkKeys.ALIGNMENT)
+                    .build();
 
     private SourceFactory() {}
 
-    /** A Kafka or Kinesis source; a job that offers the generator uses the other overload. */
+    /**
+     * A Kafka, Kinesis or generator source.
+     *
+     * @param input the input's name, which the uid starts with
+     * @param config the configuration as the input sees it ({@link JobConfig#scope})
+     * @param generator the generator of the input's events; {@code null} if the job has none
+     */
     public static <T> EventSource<T> fromConfig(
-            JobConfig config, EventFormat<T> format, EventTimeExtractor<T> eventTime) {
-        return fromConfig(
-                config,
-                format,
-                eventTime,
-                unused -> {
-                    throw new InvalidConfigurationException(
-                            "Configuration key '"
-                                    + SourceKeys.TYPE.name()
-                                    + "' is generator, but this job has no generator; use kafka or kinesis.");
-                });
-    }
-
-    /** A Kafka, Kinesis or generator source. */
-    public static <T> EventSource<T> fromConfig(
+            String input,
             JobConfig config,
             EventFormat<T> format,
             EventTimeExtractor<T> eventTime,
             GeneratorSourceFactory<T> generator) {
-        switch (config.get(SourceKeys.TYPE)) {
+        SourceType type = config.get(SourceKeys.TYPE);
+        String uid = input + "-" + type.name().toLowerCase(Locale.ROOT) + "-source";
+        switch (type) {
             case KAFKA:
-                return KafkaSourceFactory.eventSource(config, format, eventTime);
+                return KafkaSourceFactory.eventSource(uid, config, format, eventTime);
             case KINESIS:
-                return KinesisSourceFactory.eventSource(config, format, eventTime);
+                return KinesisSourceFactory.eventSource(uid, config, format, eventTime);
             case GENERATOR:
             default:
+                if (generator == null) {
+                    throw new InvalidConfigurationException(
+                            "Configuration key '" + config.nameOf(SourceKeys.TYPE)
+                                    + "' is generator, but this input has no generator; use kafka or kinesis.");
+                }
                 return new ConnectorEventSource<>(
                         generator.create(config),
                         DecodedWatermarks.fromConfig(config, eventTime),
                         Decoded.typeInfo(format.eventType()),
-                        GENERATOR_UID,
-                        "Generator source");
+                        uid,
+                        "Generator source: " + input);
         }
     }
 }

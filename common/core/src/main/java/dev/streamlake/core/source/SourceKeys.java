@@ -1,21 +1,17 @@
 package dev.streamlake.core.source;
 
 import dev.streamlake.core.config.ConfigKey;
-import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.ValueType;
 
-/** The key that picks a job's source, and the watermark keys every source uses. */
+/** The key that picks an input's source. */
 public final class SourceKeys {
 
     public static final ConfigKey<SourceType> TYPE =
             ConfigKey.of("source.type", ValueType.enumOf(SourceType.class))
                     .required()
                     .withDescription(
-                            "Where events come from: kafka (kafka.* keys), kinesis (kinesis.* keys) or"
-                                    + " generator (generator.* keys, no external service).");
-
-    public static final ConfigSchema SCHEMA =
-            ConfigSchema.builder().add(TYPE).include(WatermarkKeys.SCHEMA).build();
+                            "Where the input's events come from: kafka (its kafka.* keys), kinesis (its"
+                                    + " kinesis.* keys) or generator (its generator.* keys, no external service).");
 
     private SourceKeys() {}
 }

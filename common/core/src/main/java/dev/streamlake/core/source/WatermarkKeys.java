@@ -6,7 +6,7 @@ import dev.streamlake.core.config.ValueType;
 
 import java.time.Duration;
 
-/** Keys of the event-time watermark set on every source. */
+/** Keys of the event-time watermarks of every input. */
 public final class WatermarkKeys {
 
     public static final ConfigKey<Duration> OUT_OF_ORDERNESS =
@@ -39,10 +39,12 @@ public final class WatermarkKeys {
                     .withRule(d -> d.toMillis() >= 10, "at least 10ms")
                     .withDescription("How often the sources share their watermarks for alignment.");
 
-    public static final ConfigSchema SCHEMA =
-            ConfigSchema.builder()
-                    .add(OUT_OF_ORDERNESS, IDLENESS, ALIGNMENT_MAX_DRIFT, ALIGNMENT_UPDATE_INTERVAL)
-                    .build();
+    /** The keys of one input's watermarks, declared under the input's name. */
+    public static final ConfigSchema PER_INPUT = ConfigSchema.builder().add(OUT_OF_ORDERNESS, IDLENESS).build();
+
+    /** The alignment keys, shared: every input of a job aligns in one group. */
+    public static final ConfigSchema ALIGNMENT =
+            ConfigSchema.builder().add(ALIGNMENT_MAX_DRIFT, ALIGNMENT_UPDATE_INTERVAL).build();
 
     private WatermarkKeys() {}
 }

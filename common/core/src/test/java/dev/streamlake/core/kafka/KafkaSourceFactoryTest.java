@@ -24,12 +24,17 @@ import java.util.Properties;
 class KafkaSourceFactoryTest {
 
     private static final ConfigSchema SCHEMA =
-            ConfigSchema.builder().include(KafkaKeys.SOURCE).include(WatermarkKeys.SCHEMA).build();
+            ConfigSchema.builder()
+                    .include(KafkaKeys.CLIENT)
+                    .include(KafkaKeys.SOURCE)
+                    .include(WatermarkKeys.PER_INPUT)
+                    .include(WatermarkKeys.ALIGNMENT)
+                    .build();
 
     private static final String[] COMPLETE = {
         "kafka.bootstrap.servers", "broker-1:9092,broker-2:9092",
-        "kafka.source.topics", "readings,more-readings",
-        "kafka.source.group-id", "sensor-stats"
+        "kafka.topics", "readings,more-readings",
+        "kafka.group-id", "sensor-stats"
     };
 
     @Test
@@ -72,7 +77,7 @@ class KafkaSourceFactoryTest {
     @Test
     void missingBrokersAreNamed() {
         JobConfig config =
-                TestConfigs.of(SCHEMA, "kafka.source.topics", "readings", "kafka.source.group-id", "g");
+                TestConfigs.of(SCHEMA, "kafka.topics", "readings", "kafka.group-id", "g");
 
         assertThatThrownBy(() -> KafkaSourceFactory.create(config, new TextFormat()))
                 .isInstanceOf(InvalidConfigurationException.class)
@@ -82,33 +87,33 @@ class KafkaSourceFactoryTest {
     @Test
     void missingTopicsAreNamed() {
         JobConfig config =
-                TestConfigs.of(SCHEMA, "kafka.bootstrap.servers", "b:9092", "kafka.source.group-id", "g");
+                TestConfigs.of(SCHEMA, "kafka.bootstrap.servers", "b:9092", "kafka.group-id", "g");
 
         assertThatThrownBy(() -> KafkaSourceFactory.create(config, new TextFormat()))
-                .hasMessageStartingWith("Missing configuration key 'kafka.source.topics'");
+                .hasMessageStartingWith("Missing configuration key 'kafka.topics'");
     }
 
     @Test
     void startingOffsetsFollowTheConfiguration() {
         assertThat(offsetReset()).isEqualTo(OffsetResetStrategy.EARLIEST);
-        assertThat(offsetReset("kafka.source.starting-offsets", "latest")).isEqualTo(OffsetResetStrategy.LATEST);
-        assertThat(offsetReset("kafka.source.starting-offsets", "earliest")).isEqualTo(OffsetResetStrategy.EARLIEST);
+        assertThat(offsetReset("kafka.starting-offsets", "latest")).isEqualTo(OffsetResetStrategy.LATEST);
+        assertThat(offsetReset("kafka.starting-offsets", "earliest")).isEqualTo(OffsetResetStrategy.EARLIEST);
     }
 
     @Test
     void timestampStartNeedsATimestamp() {
-        JobConfig config = config("kafka.source.starting-offsets", "timestamp");
+        JobConfig config = config("kafka.starting-offsets", "timestamp");
 
         assertThatThrownBy(() -> KafkaSourceFactory.create(config, new TextFormat()))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage(
-                        "Configuration key 'kafka.source.starting-timestamp' is required when"
-                                + " 'kafka.source.starting-offsets' is timestamp.");
+                        "Configuration key 'kafka.starting-timestamp' is required when"
+                                + " 'kafka.starting-offsets' is timestamp.");
         KafkaSource<Decoded<String>> source =
                 KafkaSourceFactory.create(
                         config(
-                                "kafka.source.starting-offsets", "timestamp",
-                                "kafka.source.starting-timestamp", "2024-05-01T00:00:00Z"),
+                                "kafka.starting-offsets", "timestamp",
+                                "kafka.starting-timestamp", "2024-05-01T00:00:00Z"),
                         new TextFormat());
         assertThat(source.getProducedType()).isEqualTo(Decoded.typeInfo(Types.STRING));
     }
@@ -117,13 +122,13 @@ class KafkaSourceFactoryTest {
     void aSourceIsStreamingUnlessStoppingOffsetsAreSet() {
         assertThat(KafkaSourceFactory.create(config(), new TextFormat()).getBoundedness())
                 .isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
-        assertThat(KafkaSourceFactory.create(config("kafka.source.stopping-offsets", "latest"), new TextFormat())
+        assertThat(KafkaSourceFactory.create(config("kafka.stopping-offsets", "latest"), new TextFormat())
                         .getBoundedness())
                 .isEqualTo(Boundedness.BOUNDED);
         assertThat(KafkaSourceFactory.create(
                                 config(
-                                        "kafka.source.stopping-offsets", "timestamp",
-                                        "kafka.source.stopping-timestamp", "2024-05-01T00:00:00Z"),
+                                        "kafka.stopping-offsets", "timestamp",
+                                        "kafka.stopping-timestamp", "2024-05-01T00:00:00Z"),
                                 new TextFormat())
                         .getBoundedness())
                 .isEqualTo(Boundedness.BOUNDED);
@@ -131,13 +136,13 @@ class KafkaSourceFactoryTest {
 
     @Test
     void timestampStopNeedsATimestamp() {
-        JobConfig config = config("kafka.source.stopping-offsets", "timestamp");
+        JobConfig config = config("kafka.stopping-offsets", "timestamp");
 
         assertThatThrownBy(() -> KafkaSourceFactory.create(config, new TextFormat()))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage(
-                        "Configuration key 'kafka.source.stopping-timestamp' is required when"
-                                + " 'kafka.source.stopping-offsets' is timestamp.");
+                        "Configuration key 'kafka.stopping-timestamp' is required when"
+                                + " 'kafka.stopping-offsets' is timestamp.");
     }
 
     @Test
@@ -145,11 +150,11 @@ class KafkaSourceFactoryTest {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment();
 
         Transformation<Decoded<String>> source =
-                KafkaSourceFactory.eventSource(config(), new TextFormat(), Long::parseLong)
+                KafkaSourceFactory.eventSource("readings-kafka-source", config(), new TextFormat(), Long::parseLong)
                         .createStream(env)
                         .getTransformation();
 
-        assertThat(source.getUid()).isEqualTo("kafka-source");
+        assertThat(source.getUid()).isEqualTo("readings-kafka-source");
         assertThat(source.getName()).isEqualTo("Kafka source: readings,more-readings");
         assertThat(source.getOutputType()).isEqualTo(Decoded.typeInfo(Types.STRING));
     }

@@ -3,6 +3,7 @@ package dev.streamlake.core.kinesis;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.source.TestConfigs;
 import dev.streamlake.core.source.TextFormat;
@@ -11,14 +12,17 @@ import org.junit.jupiter.api.Test;
 
 class KinesisSinkFactoryTest {
 
+    private static final ConfigSchema SINK_KEYS =
+            ConfigSchema.builder().include(KinesisKeys.CLIENT).include(KinesisKeys.SINK).build();
+
     @Test
     void streamIsNamedByNameOrArn() {
-        JobConfig byName = TestConfigs.of(KinesisKeys.SINK, "kinesis.region", "us-east-1", "kinesis.sink.stream", "stats");
+        JobConfig byName = TestConfigs.of(SINK_KEYS, "kinesis.region", "us-east-1", "kinesis.stream", "stats");
         JobConfig byArn =
                 TestConfigs.of(
-                        KinesisKeys.SINK,
+                        SINK_KEYS,
                         "kinesis.region", "us-east-1",
-                        "kinesis.sink.stream", "arn:aws:kinesis:us-east-1:000000000000:stream/stats");
+                        "kinesis.stream", "arn:aws:kinesis:us-east-1:000000000000:stream/stats");
 
         assertThatCode(() -> KinesisSinkFactory.create(byName, new TextFormat(), event -> event))
                 .doesNotThrowAnyException();
@@ -28,9 +32,9 @@ class KinesisSinkFactoryTest {
 
     @Test
     void missingStreamIsNamed() {
-        JobConfig config = TestConfigs.of(KinesisKeys.SINK, "kinesis.region", "us-east-1");
+        JobConfig config = TestConfigs.of(SINK_KEYS, "kinesis.region", "us-east-1");
 
         assertThatThrownBy(() -> KinesisSinkFactory.create(config, new TextFormat(), event -> event))
-                .hasMessageStartingWith("Missing configuration key 'kinesis.sink.stream'");
+                .hasMessageStartingWith("Missing configuration key 'kinesis.stream'");
     }
 }

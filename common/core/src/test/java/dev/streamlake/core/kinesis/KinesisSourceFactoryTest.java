@@ -23,11 +23,16 @@ import java.util.Properties;
 class KinesisSourceFactoryTest {
 
     private static final ConfigSchema SCHEMA =
-            ConfigSchema.builder().include(KinesisKeys.SOURCE).include(WatermarkKeys.SCHEMA).build();
+            ConfigSchema.builder()
+                    .include(KinesisKeys.CLIENT)
+                    .include(KinesisKeys.SOURCE)
+                    .include(WatermarkKeys.PER_INPUT)
+                    .include(WatermarkKeys.ALIGNMENT)
+                    .build();
 
     private static final String[] COMPLETE = {
         "kinesis.region", "us-east-1",
-        "kinesis.source.streams", "readings"
+        "kinesis.streams", "readings"
     };
 
     @Test
@@ -83,14 +88,14 @@ class KinesisSourceFactoryTest {
     void enhancedFanOutNeedsAConsumerName() {
         assertThatThrownBy(
                         () -> KinesisSourceFactory.consumerProperties(
-                                config("kinesis.source.record-publisher", "efo")))
-                .hasMessageStartingWith("Missing configuration key 'kinesis.source.efo-consumer-name'");
+                                config("kinesis.record-publisher", "efo")))
+                .hasMessageStartingWith("Missing configuration key 'kinesis.efo-consumer-name'");
 
         Properties properties =
                 KinesisSourceFactory.consumerProperties(
                         config(
-                                "kinesis.source.record-publisher", "efo",
-                                "kinesis.source.efo-consumer-name", "sensor-stats"));
+                                "kinesis.record-publisher", "efo",
+                                "kinesis.efo-consumer-name", "sensor-stats"));
         assertThat(properties)
                 .containsEntry("flink.stream.recordpublisher", "EFO")
                 .containsEntry("flink.stream.efo.consumername", "sensor-stats");
@@ -100,16 +105,16 @@ class KinesisSourceFactoryTest {
     void startAtATimestampIsGivenInEpochSeconds() {
         assertThatThrownBy(
                         () -> KinesisSourceFactory.consumerProperties(
-                                config("kinesis.source.initial-position", "at-timestamp")))
+                                config("kinesis.initial-position", "at-timestamp")))
                 .hasMessage(
-                        "Configuration key 'kinesis.source.initial-timestamp' is required when"
-                                + " 'kinesis.source.initial-position' is at-timestamp.");
+                        "Configuration key 'kinesis.initial-timestamp' is required when"
+                                + " 'kinesis.initial-position' is at-timestamp.");
 
         Properties properties =
                 KinesisSourceFactory.consumerProperties(
                         config(
-                                "kinesis.source.initial-position", "at-timestamp",
-                                "kinesis.source.initial-timestamp", "2024-05-01T10:00:00.123Z"));
+                                "kinesis.initial-position", "at-timestamp",
+                                "kinesis.initial-timestamp", "2024-05-01T10:00:00.123Z"));
         assertThat(properties)
                 .containsEntry("flink.stream.initpos", "AT_TIMESTAMP")
                 .containsEntry("flink.stream.initpos.timestamp", "1714557600.123");
@@ -122,12 +127,12 @@ class KinesisSourceFactoryTest {
         assertThatThrownBy(() -> KinesisSourceFactory.consumerProperties(config))
                 .hasMessage(
                         "Configuration key 'kinesis.properties.flink.stream.initpos' is not allowed:"
-                                + " set it with kinesis.source.initial-position.");
+                                + " set it with kinesis.initial-position.");
     }
 
     @Test
     void missingRegionIsNamed() {
-        JobConfig config = TestConfigs.of(SCHEMA, "kinesis.source.streams", "readings");
+        JobConfig config = TestConfigs.of(SCHEMA, "kinesis.streams", "readings");
 
         assertThatThrownBy(() -> KinesisSourceFactory.create(config, new TextFormat()))
                 .hasMessageStartingWith("Missing configuration key 'kinesis.region'");
@@ -138,11 +143,11 @@ class KinesisSourceFactoryTest {
         StreamExecutionEnvironment env = new StreamExecutionEnvironment();
 
         Transformation<Decoded<String>> source =
-                KinesisSourceFactory.eventSource(config("watermark.idleness", "45s"), new TextFormat(), Long::parseLong)
+                KinesisSourceFactory.eventSource("readings-kinesis-source", config("watermark.idleness", "45s"), new TextFormat(), Long::parseLong)
                         .createStream(env)
                         .getTransformation();
 
-        assertThat(source.getUid()).isEqualTo("kinesis-source");
+        assertThat(source.getUid()).isEqualTo("readings-kinesis-source");
         assertThat(source.getName()).isEqualTo("Kinesis source: readings");
         assertThat(source.getOutputType()).isEqualTo(Decoded.typeInfo(Types.STRING));
         assertThat(source.getInputs()).isEmpty();

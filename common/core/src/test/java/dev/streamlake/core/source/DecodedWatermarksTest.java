@@ -2,6 +2,7 @@ package dev.streamlake.core.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.deadletter.DeadLetters;
 import dev.streamlake.serde.Decoded;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 class DecodedWatermarksTest {
+
+    private static final ConfigSchema WATERMARKS =
+            ConfigSchema.builder().include(WatermarkKeys.PER_INPUT).include(WatermarkKeys.ALIGNMENT).build();
 
     /** Events are their own event time in epoch milliseconds, written as text. */
     private static final EventTimeExtractor<String> EVENT_TIME = Long::parseLong;
@@ -66,8 +70,8 @@ class DecodedWatermarksTest {
 
     @Test
     void alignmentFollowsTheConfigurationAndZeroTurnsItOff() {
-        JobConfig aligned = JobConfig.of(WatermarkKeys.SCHEMA, Map.of("watermark.alignment.max-drift", "30s"));
-        JobConfig unaligned = JobConfig.of(WatermarkKeys.SCHEMA, Map.of("watermark.alignment.max-drift", "0s"));
+        JobConfig aligned = JobConfig.of(WATERMARKS, Map.of("watermark.alignment.max-drift", "30s"));
+        JobConfig unaligned = JobConfig.of(WATERMARKS, Map.of("watermark.alignment.max-drift", "0s"));
 
         WatermarkAlignmentParams params = DecodedWatermarks.fromConfig(aligned, EVENT_TIME).getAlignmentParameters();
         assertThat(params.getWatermarkGroup()).isEqualTo(DecodedWatermarks.ALIGNMENT_GROUP);
@@ -122,7 +126,7 @@ class DecodedWatermarksTest {
     void boundsComeFromTheConfiguration() throws InterruptedException {
         JobConfig config =
                 JobConfig.of(
-                        WatermarkKeys.SCHEMA,
+                        WATERMARKS,
                         Map.of("watermark.out-of-orderness", "2s", "watermark.idleness", "1ms"));
         RecordedWatermarks output = new RecordedWatermarks();
         WatermarkGenerator<Decoded<String>> generator = generator(DecodedWatermarks.fromConfig(config, EVENT_TIME));
@@ -137,7 +141,7 @@ class DecodedWatermarksTest {
 
     @Test
     void defaultsAreFiveSecondsOutOfOrderAndOneMinuteIdle() {
-        JobConfig config = JobConfig.of(WatermarkKeys.SCHEMA, Map.of());
+        JobConfig config = JobConfig.of(WATERMARKS, Map.of());
 
         assertThat(config.get(WatermarkKeys.OUT_OF_ORDERNESS)).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.get(WatermarkKeys.IDLENESS)).isEqualTo(Duration.ofMinutes(1));

@@ -3,12 +3,13 @@ package dev.streamlake.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.InvalidConfigurationException;
 import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.generator.GeneratorKeys;
 import dev.streamlake.serde.Decoded;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -20,70 +21,73 @@ class SourceFactoryTest {
 
     private static final EventTimeExtractor<String> EVENT_TIME = Long::parseLong;
 
+    /** A job with one input named readings. */
+    private static final ConfigSchema SCHEMA =
+            ConfigSchema.builder().include(SourceFactory.SHARED).scoped("readings", SourceFactory.INPUT).build();
+
     @Test
     void kafkaIsChosenBySourceType() {
         JobConfig config =
                 TestConfigs.of(
-                        SourceFactory.SCHEMA,
-                        "source.type", "kafka",
+                        SCHEMA,
+                        "readings.source.type", "kafka",
                         "kafka.bootstrap.servers", "b:9092",
-                        "kafka.source.topics", "readings",
-                        "kafka.source.group-id", "g");
+                        "readings.kafka.topics", "readings",
+                        "readings.kafka.group-id", "g");
 
-        assertThat(uidOf(SourceFactory.fromConfig(config, new TextFormat(), EVENT_TIME))).isEqualTo("kafka-source");
+        assertThat(uidOf(readings(config, null))).isEqualTo("readings-kafka-source");
     }
 
     @Test
     void kinesisIsChosenBySourceType() {
         JobConfig config =
                 TestConfigs.of(
-                        SourceFactory.SCHEMA,
-                        "source.type", "kinesis",
+                        SCHEMA,
+                        "readings.source.type", "kinesis",
                         "kinesis.region", "us-east-1",
-                        "kinesis.source.streams", "readings");
+                        "readings.kinesis.streams", "readings");
 
-        Transformation<?> source =
-                SourceFactory.fromConfig(config, new TextFormat(), EVENT_TIME)
-                        .createStream(new StreamExecutionEnvironment())
-                        .getTransformation();
-
-        assertThat(source.getUid()).isEqualTo("kinesis-source");
+        assertThat(uidOf(readings(config, null))).isEqualTo("readings-kinesis-source");
     }
 
     @Test
     void generatorIsBuiltByTheJobsFactoryFromTheSameConfiguration() {
-        JobConfig config = TestConfigs.of(SourceFactory.SCHEMA, "source.type", "generator");
+        JobConfig config =
+                TestConfigs.of(SCHEMA, "readings.source.type", "generator", "readings.generator.count", "7");
         List<JobConfig> seen = new ArrayList<>();
 
         EventSource<String> source =
-                SourceFactory.fromConfig(
+                readings(
                         config,
-                        new TextFormat(),
-                        EVENT_TIME,
                         given -> {
                             seen.add(given);
                             return new DataGeneratorSource<>(
                                     index -> Decoded.of(Long.toString(index)), 10, Decoded.typeInfo(Types.STRING));
                         });
 
-        assertThat(uidOf(source)).isEqualTo("generator-source");
-        assertThat(seen).containsExactly(config);
+        assertThat(uidOf(source)).isEqualTo("readings-generator-source");
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).get(GeneratorKeys.COUNT)).isEqualTo(7L);
     }
 
     @Test
     void generatorWithoutAFactoryIsRefused() {
-        JobConfig config = TestConfigs.of(SourceFactory.SCHEMA, "source.type", "generator");
+        JobConfig config = TestConfigs.of(SCHEMA, "readings.source.type", "generator");
 
-        assertThatThrownBy(() -> SourceFactory.fromConfig(config, new TextFormat(), EVENT_TIME))
+        assertThatThrownBy(() -> readings(config, null))
                 .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("'source.type' is generator, but this job has no generator");
+                .hasMessageContaining("'readings.source.type' is generator, but this input has no generator");
     }
 
     @Test
     void sourceTypeIsRequired() {
-        assertThatThrownBy(() -> TestConfigs.of(SourceFactory.SCHEMA))
-                .hasMessageContaining("Missing configuration key 'source.type'")
+        assertThatThrownBy(() -> TestConfigs.of(SCHEMA))
+                .hasMessageContaining("Missing configuration key 'readings.source.type'")
                 .hasMessageContaining("one of: kafka, kinesis, generator");
+    }
+
+    private static EventSource<String> readings(JobConfig config, GeneratorSourceFactory<String> generator) {
+        return SourceFactory.fromConfig("readings", config.scope("readings"), new TextFormat(), EVENT_TIME, generator);
     }
 
     private static String uidOf(EventSource<String> source) {

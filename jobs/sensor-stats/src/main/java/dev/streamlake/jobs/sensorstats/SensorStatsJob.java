@@ -1,34 +1,73 @@
 package dev.streamlake.jobs.sensorstats;
 
-import dev.streamlake.core.deadletter.DecodedStreams;
-import dev.streamlake.core.source.EventSource;
+import dev.streamlake.core.config.InvalidConfigurationException;
+import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.generator.GeneratorSettings;
+import dev.streamlake.core.generator.SensorReadings;
+import dev.streamlake.core.job.Input;
+import dev.streamlake.core.job.InputFormat;
+import dev.streamlake.core.job.JobContext;
+import dev.streamlake.core.job.JobDefinition;
+import dev.streamlake.core.job.LocalTables;
+import dev.streamlake.core.job.StreamJob;
+import dev.streamlake.core.job.StreamOutput;
+import dev.streamlake.core.job.Table;
 import dev.streamlake.core.watermark.KeyedEventTime;
+import dev.streamlake.delta.PartitionColumn;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
-import dev.streamlake.serde.Decoded;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.OutputTag;
 
-import java.util.Objects;
+import java.io.PrintStream;
+import java.time.Duration;
 
 /**
- * The sensor window statistics topology, built from injected source and sinks so tests can plug
- * in bounded inputs and collecting outputs while {@link SensorStatsMain} wires the real ones:
+ * Per-sensor window statistics:
  *
  * <pre>
- * source → split dead letters → keyBy sensor → event time kept across recoveries → event-time windows
- *        (exact duplicates dropped, incremental statistics, revisions for late readings) → statistics sink(s)
- *   dead letters → dead-letter sink;  readings later than the allowed lateness → late sink
+ * readings → keyBy sensor → event time kept across recoveries → event-time windows (exact
+ *   duplicates dropped, incremental statistics, revisions for late readings) → stats (Delta), stats-copy (stream)
+ *   readings later than the allowed lateness → too-late (Delta); bad readings → dead letters (by the skeleton)
  * </pre>
- *
- * <p>Every stateful operator and every sink has a stable uid, so savepoints survive upgrades.
  */
-public final class SensorStatsJob {
+public final class SensorStatsJob implements StreamJob {
+
+    public static final Input<SensorReading> READINGS =
+            Input.of("readings", SensorReading.class, reading -> reading.getTs().toEpochMilli())
+                    .typeInfo(SensorReadingTypeInfo.INSTANCE)
+                    .formats(InputFormat.JSON, InputFormat.CONFLUENT_AVRO)
+                    .rules(config -> new SensorReadingRules(config.get(SensorStatsKeys.MAX_CLOCK_SKEW)))
+                    .generator((config, format) -> SensorReadings.generator(GeneratorSettings.from(config), format).source())
+                    .build();
+
+    public static final Table<SensorWindowStats> STATS =
+            Table.of("stats", SensorWindowStats.class, "window statistics")
+                    .partitionedBy(PartitionColumn.dateOf("window_date", "window_start"))
+                    .locallyNamed("sensor_window_stats");
+
+    public static final Table<SensorReading> TOO_LATE_TABLE =
+            Table.of("too-late", SensorReading.class, "readings that arrived after their window closed for good")
+                    .partitionedBy(PartitionColumn.dateOf("event_date", "ts"))
+                    .locallyNamed("sensor_too_late_readings");
+
+    public static final StreamOutput<SensorWindowStats> STATS_COPY =
+            StreamOutput.of("stats-copy", SensorWindowStats.class, SensorWindowStats::getSensorId);
+
+    public static final JobDefinition DEFINITION =
+            JobDefinition.builder("sensor-stats")
+                    .input(READINGS)
+                    .table(STATS)
+                    .table(TOO_LATE_TABLE)
+                    .output(STATS_COPY)
+                    .keys(SensorStatsKeys.SCHEMA)
+                    .deadLettersLocallyNamed("sensor_dead_letters")
+                    .build();
 
     /** Readings that arrive after their window closed for good (end + allowed lateness). */
     public static final OutputTag<SensorReading> TOO_LATE =
@@ -38,52 +77,48 @@ public final class SensorStatsJob {
 
     private static final String WINDOW_STEP_UID = "sensor-window-statistics";
 
-    private final WindowSpec windows;
-    private final int heldSensors;
-    private final EventSource<SensorReading> source;
-    private final SensorStatsOutputs outputs;
-
-    /**
-     * @param heldSensors how many sensors' open windows the window step holds in memory
-     *     ({@code window.held-sensors})
-     */
-    public SensorStatsJob(
-            WindowSpec windows, int heldSensors, EventSource<SensorReading> source, SensorStatsOutputs outputs) {
-        this.windows = Objects.requireNonNull(windows, "windows");
-        this.heldSensors = heldSensors;
-        this.source = Objects.requireNonNull(source, "source");
-        this.outputs = Objects.requireNonNull(outputs, "outputs");
+    @Override
+    public JobDefinition definition() {
+        return DEFINITION;
     }
 
-    /** Adds the whole pipeline to the environment. */
-    public void build(StreamExecutionEnvironment env) {
-        // No function here keeps or changes a record it was given, so chained operators may pass
-        // records on as they are instead of deep-copying them at every step.
-        env.getConfig().enableObjectReuse();
-        DecodedStreams<SensorReading> decoded =
-                DecodedStreams.split(source.createStream(env), SensorReadingTypeInfo.INSTANCE);
+    @Override
+    public void build(JobContext context) {
+        JobConfig config = context.config();
+        DataStream<SensorReading> readings = context.read(READINGS);
 
         SingleOutputStreamOperator<SensorWindowStats> stats =
-                KeyedEventTime.keyBy(decoded.events(), BY_SENSOR, Types.STRING, WINDOW_STEP_UID)
+                KeyedEventTime.keyBy(readings, BY_SENSOR, Types.STRING, WINDOW_STEP_UID)
                         .transform(
                                 "Sensor window statistics",
                                 TypeInformation.of(SensorWindowStats.class),
-                                new SensorWindowStatsOperator(windows, heldSensors))
+                                new SensorWindowStatsOperator(windows(config), config.get(SensorStatsKeys.HELD_SENSORS)))
                         .uid(WINDOW_STEP_UID);
 
-        stats.sinkTo(outputs.stats()).uid("stats-sink").name("Statistics sink");
-        outputs.statsCopy()
-                .ifPresent(copy -> stats.sinkTo(copy).uid("stats-copy-sink").name("Statistics copy sink"));
+        context.write(stats, STATS);
+        context.send(stats, STATS_COPY);
+        context.write(stats.getSideOutput(TOO_LATE), TOO_LATE_TABLE);
+    }
 
-        decoded.deadLetters()
-                .sinkTo(outputs.deadLetters())
-                .uid("dead-letter-sink")
-                .name("Dead-letter sink");
+    /** The windows {@code window.*} describe; a slide longer than the window fails, naming both keys. */
+    static WindowSpec windows(JobConfig config) {
+        Duration size = config.get(SensorStatsKeys.WINDOW_SIZE);
+        Duration lateness = config.get(SensorStatsKeys.ALLOWED_LATENESS);
+        if (!config.isSet(SensorStatsKeys.WINDOW_SLIDE)) {
+            return WindowSpec.tumbling(size, lateness);
+        }
+        Duration slide = config.get(SensorStatsKeys.WINDOW_SLIDE);
+        if (slide.compareTo(size) > 0) {
+            throw new InvalidConfigurationException(
+                    "Configuration key '" + SensorStatsKeys.WINDOW_SLIDE.name() + "' (" + slide
+                            + ") must not be longer than '" + SensorStatsKeys.WINDOW_SIZE.name() + "' (" + size + ").");
+        }
+        return WindowSpec.hopping(size, slide, lateness);
+    }
 
-        stats.getSideOutput(TOO_LATE)
-                .sinkTo(outputs.tooLate())
-                .uid("too-late-sink")
-                .name("Too-late readings sink");
+    @Override
+    public void summarise(LocalTables tables, PrintStream out) {
+        StatisticsSummary.print(tables.rows(STATS), out);
     }
 
     static KeySelector<SensorReading, String> bySensor() {

@@ -17,6 +17,6 @@ class ReadmeConfigurationTableTest {
     void readmeListsEveryKeyWithItsDefaultAndMeaning() throws Exception {
         String readme = Files.readString(Path.of("../../README.md"), StandardCharsets.UTF_8);
 
-        assertThat(readme).contains(ConfigReference.markdown(SensorStatsMain.CONFIG_SCHEMA));
+        assertThat(readme).contains(ConfigReference.markdown(SensorStatsJob.DEFINITION.configSchema()));
     }
 }

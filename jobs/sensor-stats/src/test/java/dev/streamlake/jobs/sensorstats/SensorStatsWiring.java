@@ -1,28 +1,52 @@
 package dev.streamlake.jobs.sensorstats;
 
+import dev.streamlake.core.config.ConfigKey;
+import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.job.ConfiguredSources;
+import dev.streamlake.core.job.JobAssembly;
 import dev.streamlake.core.source.EventSource;
 import dev.streamlake.events.SensorReading;
+import dev.streamlake.serde.EventFormat;
 
-/**
- * Opens the job's production wiring to the end-to-end tests in {@code e2e}, so they run the job as
- * {@link SensorStatsMain} builds it from configuration.
- */
+import java.util.Map;
+
+/** The job as production wires it, for the end-to-end tests in {@code e2e}. */
 public final class SensorStatsWiring {
 
     private SensorStatsWiring() {}
 
-    /** The job with the sources and sinks its configuration names. */
-    public static SensorStatsJob fromConfiguration(SensorStatsConfig settings) {
-        return SensorStatsMain.job(settings);
+    /** The job's configuration from raw values, checked as at start. */
+    public static JobConfig config(Map<String, String> values) {
+        return JobConfig.of(SensorStatsJob.DEFINITION.configSchema(), values);
     }
 
-    /** The source the configuration names, as the job builds it. */
-    public static EventSource<SensorReading> source(SensorStatsConfig settings) {
-        return SensorStatsMain.source(settings);
+    /** The name of a key of the readings input, e.g. {@code readings.kafka.topics}. */
+    public static String readingsKey(ConfigKey<?> key) {
+        return SensorStatsJob.READINGS.name() + "." + key.name();
+    }
+
+    /** The configuration as the readings input sees it. */
+    public static JobConfig readingsConfig(JobConfig config) {
+        return config.scope(SensorStatsJob.READINGS.name());
+    }
+
+    /** The job with the sources and sinks its configuration names. */
+    public static JobAssembly fromConfiguration(JobConfig config) {
+        return JobAssembly.of(new SensorStatsJob(), config);
+    }
+
+    /** The source of readings the configuration names, as the job builds it. */
+    public static EventSource<SensorReading> source(JobConfig config) {
+        return ConfiguredSources.of(SensorStatsJob.DEFINITION, config, SensorStatsJob.READINGS);
+    }
+
+    /** The readings' format the configuration names, with the cleansing rules. */
+    public static EventFormat<SensorReading> readingFormat(JobConfig config) {
+        return ConfiguredSources.formatOf(SensorStatsJob.DEFINITION, config, SensorStatsJob.READINGS);
     }
 
     /** The job with the outputs its configuration names, reading from a test's source. */
-    public static SensorStatsJob withSource(SensorStatsConfig settings, EventSource<SensorReading> source) {
-        return new SensorStatsJob(settings.windows(), settings.heldSensors(), source, SensorStatsMain.outputs(settings));
+    public static JobAssembly withSource(JobConfig config, EventSource<SensorReading> source) {
+        return fromConfiguration(config).replacingSource(SensorStatsJob.READINGS, source);
     }
 }

@@ -11,7 +11,6 @@ import dev.streamlake.core.kinesis.KinesisKeys;
 import dev.streamlake.core.kinesis.RecordPublisher;
 import dev.streamlake.core.source.SourceKeys;
 import dev.streamlake.core.source.SourceType;
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +35,8 @@ class ExampleConfigurationTest {
     void thePropertiesFileStartsAKafkaToDeltaOnS3Job() {
         JobConfig config = JobStartup.fromArguments("--config", PROPERTIES.toString());
 
-        SensorStatsConfig settings = JobStartup.assertStarts(config);
-        assertThat(config.get(SourceKeys.TYPE)).isEqualTo(SourceType.KAFKA);
+        JobConfig settings = JobStartup.assertStarts(config);
+        assertThat(config.scope("readings").get(SourceKeys.TYPE)).isEqualTo(SourceType.KAFKA);
         assertThat(JobStartup.deltaTables(settings)).allMatch(table -> "s3".equals(table.getScheme()));
     }
 
@@ -54,9 +53,9 @@ class ExampleConfigurationTest {
     void thePropertyGroupsStartAKinesisToDeltaOnS3Job() {
         JobConfig config = JobStartup.fromApplicationProperties(MSF_GROUPS);
 
-        SensorStatsConfig settings = JobStartup.assertStarts(config);
-        assertThat(config.get(SourceKeys.TYPE)).isEqualTo(SourceType.KINESIS);
-        assertThat(config.get(KinesisKeys.SOURCE_RECORD_PUBLISHER)).isEqualTo(RecordPublisher.EFO);
+        JobConfig settings = JobStartup.assertStarts(config);
+        assertThat(config.scope("readings").get(SourceKeys.TYPE)).isEqualTo(SourceType.KINESIS);
+        assertThat(config.scope("readings").get(KinesisKeys.SOURCE_RECORD_PUBLISHER)).isEqualTo(RecordPublisher.EFO);
         assertThat(JobStartup.deltaTables(settings)).allMatch(table -> "s3".equals(table.getScheme()));
     }
 

@@ -58,7 +58,7 @@ class FlinkConfigurationTest {
     @Test
     void configYamlSaysWhatTheJobAppliesByDefault() {
         Configuration job =
-                JobEnvironment.flinkConfiguration(JobStartup.fromArguments("--source.type", "generator"), RuntimePlatform.LOCAL);
+                JobEnvironment.flinkConfiguration(JobStartup.fromArguments("--readings.source.type", "generator"), RuntimePlatform.LOCAL);
 
         assertThat(disagreements(job, CONFIG_YAML)).isEmpty();
         assertThat(shared(job, CONFIG_YAML)).contains("execution.checkpointing.interval", "state.backend.type");

@@ -1,11 +1,11 @@
 package dev.streamlake.jobs.sensorstats.deploy;
 
+import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class JobConfigMapTest {
     @ParameterizedTest
     @MethodSource(RenderedDeployment.ALL)
     void theConfigArgumentNamesAFileOfTheMountedConfigMap(RenderedDeployment deployment) {
-        assertThat(deployment.configFileContent()).contains("source.type=");
+        assertThat(deployment.configFileContent()).contains("readings.source.type=");
     }
 
     @Test
@@ -70,7 +70,7 @@ class JobConfigMapTest {
     @ParameterizedTest
     @MethodSource(RenderedDeployment.ALL)
     void theJobStartsWithTheDeployedConfiguration(RenderedDeployment deployment) {
-        SensorStatsConfig settings = JobStartup.assertStarts(deployment.jobConfig(localDirectory));
+        JobConfig settings = JobStartup.assertStarts(deployment.jobConfig(localDirectory));
 
         assertThat(JobStartup.deltaTables(settings)).allMatch(table -> "s3".equals(table.getScheme()));
     }

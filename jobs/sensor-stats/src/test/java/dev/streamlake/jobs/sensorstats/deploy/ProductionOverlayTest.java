@@ -1,8 +1,8 @@
 package dev.streamlake.jobs.sensorstats.deploy;
 
+import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ProductionOverlayTest {
     @Test
     void everythingTheJobStoresLiesInTheBucketsTheOverlayNames() {
         Set<String> overlayBuckets = bucketsNamedIn(Project.file(OVERLAY));
-        SensorStatsConfig settings = SensorStatsConfig.from(production.jobConfig(localDirectory));
+        JobConfig settings = (production.jobConfig(localDirectory));
         List<String> stored = new ArrayList<>();
         production.flinkConfiguration().values().stream().filter(value -> value.startsWith("s3://")).forEach(stored::add);
         JobStartup.deltaTables(settings).stream().map(URI::toString).forEach(stored::add);

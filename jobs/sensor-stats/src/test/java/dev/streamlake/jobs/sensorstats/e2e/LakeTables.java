@@ -1,10 +1,10 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
 import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.job.Table;
 import dev.streamlake.delta.DeltaTableReader;
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
-import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
-import dev.streamlake.jobs.sensorstats.SensorStatsMain;
+import dev.streamlake.jobs.sensorstats.SensorStatsJob;
+import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.testing.s3.S3Server;
 
 import io.delta.kernel.exceptions.TableNotFoundException;
@@ -36,12 +36,16 @@ final class LakeTables {
     }
 
     /** The job's settings from the given keys, writing to these tables. */
-    SensorStatsConfig jobSettings(Map<String, String> keys) {
+    JobConfig jobSettings(Map<String, String> keys) {
         Map<String, String> values = new HashMap<>(keys);
-        values.put(SensorStatsKeys.STATS_TABLE.name(), stats);
-        values.put(SensorStatsKeys.DEAD_LETTER_TABLE.name(), deadLetters);
-        values.put(SensorStatsKeys.TOO_LATE_TABLE.name(), tooLate);
-        return SensorStatsConfig.from(JobConfig.of(SensorStatsMain.CONFIG_SCHEMA, values));
+        values.put(pathKey(SensorStatsJob.STATS), stats);
+        values.put(pathKey(SensorStatsJob.DEFINITION.deadLetters()), deadLetters);
+        values.put(pathKey(SensorStatsJob.TOO_LATE_TABLE), tooLate);
+        return SensorStatsWiring.config(values);
+    }
+
+    private static String pathKey(Table<?> table) {
+        return SensorStatsJob.DEFINITION.pathKey(table).name();
     }
 
     List<WindowEmission> windowEmissions() {

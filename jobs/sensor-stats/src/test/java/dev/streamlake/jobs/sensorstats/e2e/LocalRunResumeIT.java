@@ -194,19 +194,19 @@ class LocalRunResumeIT {
                     "--checkpoint.interval", "1s",
                     "--checkpoint.min-pause", "100ms",
                     "--checkpoint.storage", checkpoints().toUri().toString(),
-                    "--source.type", "generator",
-                    "--generator.seed", "1",
-                    "--generator.count", "2000",
-                    "--generator.rate", "250",
-                    "--generator.keys", "40",
-                    "--generator.max-out-of-orderness", "1s",
-                    "--generator.late-delay", "10min",
-                    "--watermark.out-of-orderness", "5s",
+                    "--readings.source.type", "generator",
+                    "--readings.generator.seed", "1",
+                    "--readings.generator.count", "2000",
+                    "--readings.generator.rate", "250",
+                    "--readings.generator.keys", "40",
+                    "--readings.generator.max-out-of-orderness", "1s",
+                    "--readings.generator.late-delay", "10min",
+                    "--readings.watermark.out-of-orderness", "5s",
                     "--window.size", "10s",
                     "--window.allowed-lateness", "5s",
-                    "--delta.stats.table", statsTable(),
-                    "--delta.dead-letters.table", deadLettersTable(),
-                    "--delta.too-late.table", tooLateTable());
+                    "--delta.stats.path", statsTable(),
+                    "--delta.dead-letters.path", deadLettersTable(),
+                    "--delta.too-late.path", tooLateTable());
         }
 
         Path checkpoints() {

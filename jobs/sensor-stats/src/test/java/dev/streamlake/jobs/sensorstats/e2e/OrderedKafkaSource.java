@@ -1,10 +1,11 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
+import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.kafka.KafkaSourceFactory;
 import dev.streamlake.core.source.EventSource;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.SensorReading;
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
+import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.EventFormat;
 
@@ -24,23 +25,23 @@ import java.util.List;
  */
 final class OrderedKafkaSource implements EventSource<SensorReading> {
 
-    private final SensorStatsConfig settings;
+    private final JobConfig settings;
     private final List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures;
 
     OrderedKafkaSource(
-            SensorStatsConfig settings, List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures) {
+            JobConfig settings, List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures) {
         this.settings = settings;
         this.failures = failures;
     }
 
     @Override
     public DataStream<Decoded<SensorReading>> createStream(StreamExecutionEnvironment env) {
-        EventFormat<SensorReading> format = settings.readingFormat();
+        EventFormat<SensorReading> format = SensorStatsWiring.readingFormat(settings);
         TypeInformation<Decoded<SensorReading>> type = Decoded.typeInfo(format.eventType());
         SingleOutputStreamOperator<Decoded<SensorReading>> stream =
                 env.fromSource(
-                                KafkaSourceFactory.create(settings.jobConfig(), format),
-                                PerEventWatermarks.strategy(settings.jobConfig().get(WatermarkKeys.OUT_OF_ORDERNESS)),
+                                KafkaSourceFactory.create(SensorStatsWiring.readingsConfig(settings), format),
+                                PerEventWatermarks.strategy(SensorStatsWiring.readingsConfig(settings).get(WatermarkKeys.OUT_OF_ORDERNESS)),
                                 "Kafka source",
                                 type)
                         .uid("kafka-source");

@@ -1,5 +1,6 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
+import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamlake.core.generator.EventGenerator;
@@ -9,7 +10,6 @@ import dev.streamlake.core.kafka.KafkaKeys;
 import dev.streamlake.core.source.SourceKeys;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.SensorReading;
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.serde.Decoded;
@@ -59,8 +59,8 @@ class SensorStatsKafkaIT {
     @Test
     void tablesEqualTheIndependentComputationDespiteFailuresMidStream() throws Exception {
         SentRecords sent = generated(generatorSettings(3_000, 0.03, 0.01), 0);
-        SensorStatsConfig settings = kafkaJob();
-        ExpectedOutcome expected = SensorStatsOracle.forJob(settings.jobConfig()).run(sent.bytes());
+        JobConfig settings = kafkaJob();
+        ExpectedOutcome expected = SensorStatsOracle.forJob(settings).run(sent.bytes());
         assertThat(expected.deadLetters).as("the oracle's dead letters: the malformed records").isEqualTo(sent.meantBad());
         assertThat(expected.revisions()).as("windows revised by late readings").isPositive();
         assertThat(expected.tooLate).as("readings too late for their window").isNotEmpty();
@@ -104,8 +104,8 @@ class SensorStatsKafkaIT {
     @Test
     void everyBadRecordIsADeadLetterWithItsReasonAndEveryRecordIsAccountedFor() throws Exception {
         SentRecords sent = generated(generatorSettings(2_000, 0.02, 0.05), 150);
-        SensorStatsConfig settings = kafkaJob();
-        ExpectedOutcome expected = SensorStatsOracle.forJob(settings.jobConfig()).run(sent.bytes());
+        JobConfig settings = kafkaJob();
+        ExpectedOutcome expected = SensorStatsOracle.forJob(settings).run(sent.bytes());
         assertThat(sent.badKinds()).as("kinds of bad input").hasSizeGreaterThanOrEqualTo(15);
         assertThat(sent.meantBad().size()).as("bad records").isBetween(sent.size() * 4 / 100, sent.size() * 8 / 100);
         assertThat(expected.deadLetters).as("the oracle's dead letters: the bad records").isEqualTo(sent.meantBad());
@@ -164,21 +164,21 @@ class SensorStatsKafkaIT {
     }
 
     /** Tumbling 10 s windows, 5 s allowed lateness, a watermark 3 s behind: more than the generator's disorder. */
-    private SensorStatsConfig kafkaJob() {
+    private JobConfig kafkaJob() {
         Map<String, String> values = new HashMap<>();
-        values.put(SourceKeys.TYPE.name(), "kafka");
+        values.put(SensorStatsWiring.readingsKey(SourceKeys.TYPE), "kafka");
         values.put(KafkaKeys.BOOTSTRAP_SERVERS.name(), KAFKA.bootstrapServers());
-        values.put(KafkaKeys.SOURCE_TOPICS.name(), id);
-        values.put(KafkaKeys.SOURCE_GROUP_ID.name(), id);
-        values.put(KafkaKeys.SOURCE_STARTING_OFFSETS.name(), "earliest");
+        values.put(SensorStatsWiring.readingsKey(KafkaKeys.SOURCE_TOPICS), id);
+        values.put(SensorStatsWiring.readingsKey(KafkaKeys.SOURCE_GROUP_ID), id);
+        values.put(SensorStatsWiring.readingsKey(KafkaKeys.SOURCE_STARTING_OFFSETS), "earliest");
         values.put(SensorStatsKeys.WINDOW_SIZE.name(), "10s");
         values.put(SensorStatsKeys.ALLOWED_LATENESS.name(), "5s");
-        values.put(WatermarkKeys.OUT_OF_ORDERNESS.name(), "3s");
+        values.put(SensorStatsWiring.readingsKey(WatermarkKeys.OUT_OF_ORDERNESS), "3s");
         return tables.jobSettings(values);
     }
 
     private JobClient start(
-            SensorStatsConfig settings,
+            JobConfig settings,
             List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures,
             Configuration options)
             throws Exception {
@@ -186,7 +186,7 @@ class SensorStatsKafkaIT {
         // One reader keeps the topic's order, and the job's first operators run beside it, so the
         // order holds up to the keyed operators.
         env.setParallelism(1);
-        SensorStatsWiring.withSource(settings, new OrderedKafkaSource(settings, failures)).build(env);
+        SensorStatsWiring.withSource(settings, new OrderedKafkaSource(settings, failures)).addTo(env);
         return FLINK.start(env, id);
     }
 

@@ -1,5 +1,6 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
+import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamlake.core.generator.EventGenerator;
@@ -8,7 +9,6 @@ import dev.streamlake.core.kinesis.KinesisKeys;
 import dev.streamlake.core.source.SourceKeys;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.SensorReading;
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.testing.flink.FlinkCluster;
@@ -66,7 +66,7 @@ class SensorStatsKinesisIT {
 
     @Test
     void restartFromASavepointAtLowerParallelismWritesEveryWindowOnce() throws Exception {
-        SensorStatsConfig settings = kinesisJob();
+        JobConfig settings = kinesisJob();
         SentRecords sent = new SentRecords();
         int[] phaseEnds = new int[PHASES];
         EventGenerator<SensorReading> generator =
@@ -75,7 +75,7 @@ class SensorStatsKinesisIT {
             addPhase(sent, generator, phase);
             phaseEnds[phase] = sent.size();
         }
-        ExpectedOutcome expected = SensorStatsOracle.forJob(settings.jobConfig()).run(sent.bytes());
+        ExpectedOutcome expected = SensorStatsOracle.forJob(settings).run(sent.bytes());
         assertThat(expected.deadLetters).as("the oracle's dead letters: the markers").isEqualTo(sent.meantBad());
         assertThat(expected.revisions()).as("revisions: no reading is late").isZero();
         assertThat(expected.tooLate).as("no reading is too late").isEmpty();
@@ -150,28 +150,28 @@ class SensorStatsKinesisIT {
     }
 
     /** Hopping 10 s windows every 5 s, no allowed lateness, the job's own Kinesis source and watermarks. */
-    private SensorStatsConfig kinesisJob() {
+    private JobConfig kinesisJob() {
         Map<String, String> values = new HashMap<>();
-        values.put(SourceKeys.TYPE.name(), "kinesis");
+        values.put(SensorStatsWiring.readingsKey(SourceKeys.TYPE), "kinesis");
         values.put(KinesisKeys.REGION.name(), KinesisServer.REGION);
         values.put(KinesisKeys.ENDPOINT.name(), KINESIS.endpoint());
         values.put(KinesisKeys.CREDENTIALS_PROVIDER.name(), "basic");
         values.put(KinesisKeys.ACCESS_KEY_ID.name(), "testbed");
         values.put(KinesisKeys.SECRET_KEY.name(), "testbed");
-        values.put(KinesisKeys.SOURCE_STREAMS.name(), id);
-        values.put(KinesisKeys.SOURCE_INITIAL_POSITION.name(), "trim-horizon");
+        values.put(SensorStatsWiring.readingsKey(KinesisKeys.SOURCE_STREAMS), id);
+        values.put(SensorStatsWiring.readingsKey(KinesisKeys.SOURCE_INITIAL_POSITION), "trim-horizon");
         values.put(SensorStatsKeys.WINDOW_SIZE.name(), "10s");
         values.put(SensorStatsKeys.WINDOW_SLIDE.name(), "5s");
         values.put(SensorStatsKeys.ALLOWED_LATENESS.name(), "0s");
-        values.put(WatermarkKeys.OUT_OF_ORDERNESS.name(), OUT_OF_ORDERNESS);
+        values.put(SensorStatsWiring.readingsKey(WatermarkKeys.OUT_OF_ORDERNESS), OUT_OF_ORDERNESS);
         return tables.jobSettings(values);
     }
 
-    private static StreamExecutionEnvironment environment(SensorStatsConfig settings, int parallelism) {
+    private static StreamExecutionEnvironment environment(JobConfig settings, int parallelism) {
         StreamExecutionEnvironment env =
                 FLINK.environment(new JobOptions().checkpointEvery(Duration.ofSeconds(1)).build());
         env.setParallelism(parallelism);
-        SensorStatsWiring.fromConfiguration(settings).build(env);
+        SensorStatsWiring.fromConfiguration(settings).addTo(env);
         return env;
     }
 }

@@ -3,6 +3,7 @@ package dev.streamlake.jobs.sensorstats.e2e;
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
+import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,7 @@ final class SensorStatsOracle {
                 size,
                 config.getOptional(SensorStatsKeys.WINDOW_SLIDE).orElse(size),
                 config.get(SensorStatsKeys.ALLOWED_LATENESS),
-                config.get(WatermarkKeys.OUT_OF_ORDERNESS),
+                SensorStatsWiring.readingsConfig(config).get(WatermarkKeys.OUT_OF_ORDERNESS),
                 new OracleDecoder(config.get(SensorStatsKeys.MAX_CLOCK_SKEW), Instant.now()));
     }
 

@@ -1,5 +1,6 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
+import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamlake.core.generator.EventGenerator;
@@ -9,7 +10,6 @@ import dev.streamlake.core.kafka.KafkaKeys;
 import dev.streamlake.core.source.SourceKeys;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.SensorReading;
-import dev.streamlake.jobs.sensorstats.SensorStatsConfig;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.serde.Decoded;
@@ -94,7 +94,7 @@ class SensorStatsParallelIT {
         // reader has nothing to deliver, while the others replay too-late and late readings.
         SentRecords sent = input(parallelism, parallelism - 1, 0.4, 0.7);
         LakeTables tables = LakeTables.in(S3, id);
-        SensorStatsConfig settings = tables.jobSettings(kafkaJob(id));
+        JobConfig settings = tables.jobSettings(kafkaJob(id));
         ExpectedOutcome expected = oracleOf(settings, sent);
         int firstCut = sent.size() * 4 / 10;
         int secondCut = sent.size() * 7 / 10;
@@ -131,7 +131,7 @@ class SensorStatsParallelIT {
     void savepointRestartsAtOtherParallelismsChangeNothing() throws Exception {
         SentRecords sent = input(3, -1, 0, 0);
         LakeTables tables = LakeTables.in(S3, id);
-        SensorStatsConfig settings = tables.jobSettings(kafkaJob(id));
+        JobConfig settings = tables.jobSettings(kafkaJob(id));
         ExpectedOutcome expected = oracleOf(settings, sent);
         KeyedTopic topic = KeyedTopic.create(KAFKA, id, 3, sent);
         String savepoints = S3.s3Uri(id + "/savepoints");
@@ -172,7 +172,7 @@ class SensorStatsParallelIT {
         // that wakes up is judged against the others' event time, in either run.
         String backlogId = id + "-backlog";
         LakeTables backlogTables = LakeTables.in(S3, backlogId);
-        SensorStatsConfig backlogSettings = backlogTables.jobSettings(neverIdle(kafkaJob(backlogId)));
+        JobConfig backlogSettings = backlogTables.jobSettings(neverIdle(kafkaJob(backlogId)));
         KeyedTopic backlogTopic = KeyedTopic.create(KAFKA, backlogId, 3, sent);
         JobClient backlog = start(backlogSettings, 2, List.of(), options);
         awaitRunning(backlog);
@@ -205,7 +205,7 @@ class SensorStatsParallelIT {
         LakeTables tables = LakeTables.in(S3, id);
         Map<String, String> bounded = kafkaJob(id);
         bounded.put(KafkaKeys.SOURCE_STOPPING_OFFSETS.name(), "latest");
-        SensorStatsConfig settings = tables.jobSettings(bounded);
+        JobConfig settings = tables.jobSettings(bounded);
         KeyedTopic topic = KeyedTopic.create(KAFKA, id, 1, sent);
         topic.produceUpTo(sent.size());
 
@@ -256,8 +256,8 @@ class SensorStatsParallelIT {
         return sent;
     }
 
-    private static ExpectedOutcome oracleOf(SensorStatsConfig settings, SentRecords sent) {
-        ExpectedOutcome expected = SensorStatsOracle.forJob(settings.jobConfig()).run(sent.bytes());
+    private static ExpectedOutcome oracleOf(JobConfig settings, SentRecords sent) {
+        ExpectedOutcome expected = SensorStatsOracle.forJob(settings).run(sent.bytes());
         assertThat(expected.deadLetters).as("the oracle's dead letters: the malformed records").isEqualTo(sent.meantBad());
         assertThat(expected.revisions()).as("windows revised by late readings").isPositive();
         assertThat(expected.tooLate).as("readings too late for their window").hasSizeGreaterThan(30);
@@ -268,16 +268,16 @@ class SensorStatsParallelIT {
     /** Tumbling 10 s windows, 300 s allowed lateness, a watermark 3 s behind, 5 s idleness, a 5 s drift. */
     private Map<String, String> kafkaJob(String topic) {
         Map<String, String> values = new HashMap<>();
-        values.put(SourceKeys.TYPE.name(), "kafka");
+        values.put(SensorStatsWiring.readingsKey(SourceKeys.TYPE), "kafka");
         values.put(KafkaKeys.BOOTSTRAP_SERVERS.name(), KAFKA.bootstrapServers());
-        values.put(KafkaKeys.SOURCE_TOPICS.name(), topic);
-        values.put(KafkaKeys.SOURCE_GROUP_ID.name(), topic);
-        values.put(KafkaKeys.SOURCE_STARTING_OFFSETS.name(), "earliest");
+        values.put(SensorStatsWiring.readingsKey(KafkaKeys.SOURCE_TOPICS), topic);
+        values.put(SensorStatsWiring.readingsKey(KafkaKeys.SOURCE_GROUP_ID), topic);
+        values.put(SensorStatsWiring.readingsKey(KafkaKeys.SOURCE_STARTING_OFFSETS), "earliest");
         values.put(SensorStatsKeys.WINDOW_SIZE.name(), WINDOW.toSeconds() + "s");
         values.put(SensorStatsKeys.ALLOWED_LATENESS.name(), ALLOWED_LATENESS.toSeconds() + "s");
-        values.put(WatermarkKeys.OUT_OF_ORDERNESS.name(), OUT_OF_ORDERNESS.toSeconds() + "s");
+        values.put(SensorStatsWiring.readingsKey(WatermarkKeys.OUT_OF_ORDERNESS), OUT_OF_ORDERNESS.toSeconds() + "s");
         // Longer than a restore takes here, so no reader is taken for idle while it restarts.
-        values.put(WatermarkKeys.IDLENESS.name(), "5s");
+        values.put(SensorStatsWiring.readingsKey(WatermarkKeys.IDLENESS), "5s");
         values.put(WatermarkKeys.ALIGNMENT_MAX_DRIFT.name(), "5s");
         // A partition paused for alignment still hands over the polls already fetched; small polls
         // keep that to seconds of event time for these sparse partitions (see the README).
@@ -297,7 +297,7 @@ class SensorStatsParallelIT {
     }
 
     private JobClient start(
-            SensorStatsConfig settings,
+            JobConfig settings,
             int parallelism,
             List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures,
             JobOptions options)
@@ -305,13 +305,13 @@ class SensorStatsParallelIT {
         return FLINK.start(topology(settings, parallelism, failures, options.build()), id);
     }
 
-    private JobClient restart(String savepoint, SensorStatsConfig settings, int parallelism, JobOptions options)
+    private JobClient restart(String savepoint, JobConfig settings, int parallelism, JobOptions options)
             throws Exception {
         return FLINK.restartFrom(savepoint, topology(settings, parallelism, List.of(), options.build()), id);
     }
 
     private static StreamExecutionEnvironment topology(
-            SensorStatsConfig settings,
+            JobConfig settings,
             int parallelism,
             List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures,
             Configuration options) {
@@ -319,7 +319,7 @@ class SensorStatsParallelIT {
         env.setParallelism(parallelism);
         SensorStatsWiring.withSource(
                         settings, new WithInjectedFailures(SensorStatsWiring.source(settings), failures))
-                .build(env);
+                .addTo(env);
         return env;
     }
 
