@@ -60,6 +60,7 @@ public final class GeneratorSettings implements Serializable {
      */
     public static GeneratorSettings from(JobConfig config) {
         return builder()
+                .keysNamedBy(config)
                 .name(config.get(GeneratorKeys.NAME))
                 .seed(config.get(GeneratorKeys.SEED))
                 .eventsPerSecond(config.get(GeneratorKeys.RATE))
@@ -166,6 +167,14 @@ public final class GeneratorSettings implements Serializable {
     /** Collects settings; every value has a default fit for a local run. */
     public static final class Builder {
 
+        /** The configuration the settings come from, which names the keys in messages; null when built in code. */
+        private JobConfig keyNames;
+
+        private Builder keysNamedBy(JobConfig config) {
+            this.keyNames = config;
+            return this;
+        }
+
         private String name = GeneratorKeys.NAME.defaultValue().orElseThrow();
         private long seed = GeneratorKeys.SEED.defaultValue().orElseThrow();
         private double eventsPerSecond = GeneratorKeys.RATE.defaultValue().orElseThrow();
@@ -254,7 +263,7 @@ public final class GeneratorSettings implements Serializable {
                     "must not be negative, was " + maxOutOfOrderness);
             require(isShare(lateShare), GeneratorKeys.LATE_SHARE, "must be between 0 and 1, was " + lateShare);
             require(lateShare == 0 || lateDelay.compareTo(maxOutOfOrderness) > 0, GeneratorKeys.LATE_DELAY,
-                    "must be longer than " + GeneratorKeys.MAX_OUT_OF_ORDERNESS + " (" + maxOutOfOrderness
+                    "must be longer than " + nameOf(GeneratorKeys.MAX_OUT_OF_ORDERNESS) + " (" + maxOutOfOrderness
                             + ") so that late records are really late, was " + lateDelay);
             require(isShare(malformedShare), GeneratorKeys.MALFORMED_SHARE,
                     "must be between 0 and 1, was " + malformedShare);
@@ -265,10 +274,15 @@ public final class GeneratorSettings implements Serializable {
             return value >= 0 && value <= 1;
         }
 
-        private static void require(boolean condition, ConfigKey<?> key, String problem) {
+        private void require(boolean condition, ConfigKey<?> key, String problem) {
             if (!condition) {
-                throw new InvalidConfigurationException(key.name() + " " + problem);
+                throw new InvalidConfigurationException(nameOf(key) + " " + problem);
             }
+        }
+
+        /** The key as the user sets it: under an input's name when the settings come from one. */
+        private String nameOf(ConfigKey<?> key) {
+            return keyNames == null ? key.name() : keyNames.nameOf(key);
         }
     }
 }

@@ -204,7 +204,7 @@ class SensorStatsParallelIT {
         SentRecords sent = input(1, -1, 0, 0);
         LakeTables tables = LakeTables.in(S3, id);
         Map<String, String> bounded = kafkaJob(id);
-        bounded.put(KafkaKeys.SOURCE_STOPPING_OFFSETS.name(), "latest");
+        bounded.put(SensorStatsWiring.readingsKey(KafkaKeys.SOURCE_STOPPING_OFFSETS), "latest");
         JobConfig settings = tables.jobSettings(bounded);
         KeyedTopic topic = KeyedTopic.create(KAFKA, id, 1, sent);
         topic.produceUpTo(sent.size());
@@ -292,7 +292,7 @@ class SensorStatsParallelIT {
     }
 
     private static Map<String, String> neverIdle(Map<String, String> keys) {
-        keys.put(WatermarkKeys.IDLENESS.name(), "0s");
+        keys.put(SensorStatsWiring.readingsKey(WatermarkKeys.IDLENESS), "0s");
         return keys;
     }
 
