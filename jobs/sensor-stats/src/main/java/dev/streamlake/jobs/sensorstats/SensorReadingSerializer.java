@@ -1,8 +1,9 @@
 package dev.streamlake.jobs.sensorstats;
 
 import dev.streamlake.events.SensorReading;
+import dev.streamlake.serde.state.FieldByFieldSerializer;
+import dev.streamlake.serde.state.LayoutSnapshot;
 
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -18,7 +19,14 @@ public final class SensorReadingSerializer extends FieldByFieldSerializer<Sensor
 
     private static final long serialVersionUID = 1L;
 
+    /** Layout 4: text as UTF-8 bytes. Layouts up to 3 were those of Flink's {@code SimpleTypeSerializerSnapshot}. */
+    private static final int LAYOUT = 4;
+
     public static final SensorReadingSerializer INSTANCE = new SensorReadingSerializer();
+
+    private SensorReadingSerializer() {
+        super(LAYOUT);
+    }
 
     @Override
     public SensorReading createInstance() {
@@ -51,18 +59,15 @@ public final class SensorReadingSerializer extends FieldByFieldSerializer<Sensor
     }
 
     @Override
-    public TypeSerializerSnapshot<SensorReading> snapshotConfiguration() {
+    protected LayoutSnapshot<SensorReading> newSnapshot() {
         return new Snapshot();
     }
 
-    /**
-     * Restores the serializer where a reading was checkpointed in flight (unaligned checkpoints).
-     * Layout 4: text as UTF-8 bytes.
-     */
+    /** Restores the serializer where a reading was checkpointed in flight (unaligned checkpoints). */
     public static final class Snapshot extends LayoutSnapshot<SensorReading> {
 
         public Snapshot() {
-            super(4, INSTANCE);
+            super(INSTANCE);
         }
     }
 }
