@@ -1,14 +1,13 @@
 package dev.streamlake.jobs.sensorstats;
 
+import dev.streamlake.core.state.HeldKeyedState;
+import dev.streamlake.core.state.HeldValues;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
 
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -18,8 +17,6 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One sensor's event-time window statistics, with exact duplicates dropped and late readings
@@ -43,7 +40,7 @@ import java.util.stream.Stream;
  *
  * <p>Why an operator of its own rather than a duplicate filter before Flink's window operator:
  * that pair registered a timer per reading and touched the window state and two trigger timers per
- * reading. Here the windows of the sensors held in memory ({@link HeldSensors}, up to {@code
+ * reading. Here the windows of the sensors held in memory ({@link HeldKeyedState}, up to {@code
  * heldSensors} of them) sit in one {@link WindowPane} per window end: a reading costs a few array
  * reads, and since windows are aligned, a pane fires as one pass and is dropped at once. The
  * state backend keeps each sensor's windows as one value ({@link SensorWindows}), written for the
@@ -72,8 +69,8 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     /** The most sensors held in memory before all are written to the state backend and let go. */
     private final int heldSensors;
 
-    private transient ValueState<SensorWindows> state;
-    private transient HeldSensors held;
+    /** The held sensors, each under the number that indexes the panes. */
+    private transient HeldKeyedState<String, SensorWindows> held;
     private transient WindowPanes panes;
     /** Deadlines of windows whose sensor is not held (restored, or let go): the sensor is held again when one is due. */
     private transient WindowDeadlines deadlines;
@@ -106,12 +103,12 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     @Override
     public void open() throws Exception {
         super.open();
-        state =
-                getPartitionedState(
-                        VoidNamespace.INSTANCE,
-                        VoidNamespaceSerializer.INSTANCE,
-                        new ValueStateDescriptor<>(STATE_NAME, SensorWindowsSerializer.INSTANCE));
-        held = new HeldSensors();
+        held =
+                new HeldKeyedState<>(
+                        getKeyedStateBackend(),
+                        new ValueStateDescriptor<>(STATE_NAME, SensorWindowsSerializer.INSTANCE),
+                        heldSensors,
+                        new HeldWindows());
         panes = new WindowPanes(size, lateness);
         deadlines = new WindowDeadlines();
         watermark = Long.MIN_VALUE;
@@ -137,7 +134,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             return;
         }
         String sensorId = reading.getSensorId();
-        int sensor = hold(sensorId);
+        int sensor = held.hold(sensorId);
         if (sensor < 0) {
             sensor = held.add(sensorId);
         }
@@ -165,7 +162,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
             }
         }
         held.markChanged(sensor);
-        letGoIfFull();
+        held.letGoIfFull();
     }
 
     /** Fires and drops the panes the watermark passed, then forwards it. */
@@ -177,18 +174,18 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
                 due = deadlines.pollDue(watermark)) {
             for (String sensorId : due.getValue()) {
                 setCurrentKey(sensorId);
-                hold(sensorId);
-                if (held.size() >= heldSensors) {
+                held.hold(sensorId);
+                if (held.isFull()) {
                     // Aligned windows make every let-go sensor due at once: act and let go in
                     // batches, so no more than the most sensors are held. What is listed again
                     // then lies after this watermark, so the polling ends.
                     fireAndDrop();
-                    letGo();
+                    held.letGo();
                 }
             }
         }
         fireAndDrop();
-        letGoIfFull();
+        held.letGoIfFull();
         super.processWatermark(mark);
     }
 
@@ -201,36 +198,7 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
-        writeChanged();
-    }
-
-    /**
-     * The sensor's number among the held ones, its windows read from state if it was not held;
-     * -1 if it is neither held nor has state. The current key is the sensor's.
-     */
-    private int hold(String sensorId) throws Exception {
-        int sensor = held.find(sensorId);
-        if (sensor >= 0) {
-            return sensor;
-        }
-        SensorWindows stored = state.value();
-        if (stored == null) {
-            return -1;
-        }
-        sensor = held.add(sensorId);
-        // Heap state may hand out the very objects a running snapshot writes. Marked changed, the
-        // sensor is written as copies before the next barrier, so that snapshot keeps its own
-        // objects whatever the panes do to these.
-        held.markChanged(sensor);
-        for (OpenWindow window : stored.windows) {
-            window.deadlinesListed = true;
-            WindowPane pane = panes.findOrOpen(window.end, watermark);
-            pane.put(sensor, window);
-            if (pane.fired) {
-                fire(pane, sensor, window, emittedNow());
-            }
-        }
-        return sensor;
+        held.writeChanged();
     }
 
     private void fireAll(WindowPane pane) {
@@ -241,49 +209,8 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
     /** Emits the window with revision 0 unless it was emitted before. */
     private void fire(WindowPane pane, int sensor, OpenWindow window, Instant now) {
         if (window.nextRevision == 0) {
-            emit(pane, held.id(sensor), window, now);
+            emit(pane, held.key(sensor), window, now);
             held.markChanged(sensor);
-        }
-    }
-
-    private void letGoIfFull() {
-        if (held.size() >= heldSensors) {
-            letGo();
-        }
-    }
-
-    /** Writes the changed sensors and lets all go, their windows' deadlines listed. */
-    private void letGo() {
-        writeChanged();
-        panes.forEach(
-                pane -> pane.forEach(
-                        (sensor, window) -> {
-                            if (!window.deadlinesListed) {
-                                listDeadlines(held.id(sensor), window);
-                            }
-                        }));
-        panes.clear();
-        held.clear();
-    }
-
-    private void writeChanged() {
-        held.drainChanged(this::write);
-    }
-
-    /** Writes the sensor's windows to state; a sensor without windows is cleared and no longer held. */
-    private void write(int sensor) {
-        String sensorId = held.id(sensor);
-        setCurrentKey(sensorId);
-        OpenWindow[] windows = panes.copiesOf(sensor);
-        try {
-            if (windows.length == 0) {
-                state.clear();
-                held.remove(sensor);
-            } else {
-                state.update(new SensorWindows(windows));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not write the state of sensor " + sensorId, e);
         }
     }
 
@@ -298,16 +225,12 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
 
     /** After a restore: every sensor's open windows, read from state, give the deadlines again. */
     private void listDeadlinesOfRestoredWindows() throws Exception {
-        List<String> sensors;
-        try (Stream<String> keys = this.<String>getKeyedStateBackend().getKeys(STATE_NAME, VoidNamespace.INSTANCE)) {
-            sensors = keys.collect(Collectors.toList());
-        }
-        for (String sensorId : sensors) {
-            setCurrentKey(sensorId);
-            for (OpenWindow window : state.value().windows) {
-                listDeadlines(sensorId, window);
-            }
-        }
+        held.forEachStored(
+                (sensorId, state) -> {
+                    for (OpenWindow window : state.value().windows) {
+                        listDeadlines(sensorId, window);
+                    }
+                });
     }
 
     /** Sensors whose windows are held in memory. */
@@ -351,5 +274,45 @@ public class SensorWindowStatsOperator extends AbstractStreamOperator<SensorWind
         stats.setRevision(revision);
         stats.setEmittedAt(emittedAt);
         output.collect(row.replace(stats, window.end - 1));
+    }
+
+    /**
+     * The held sensors' windows, kept in the panes by sensor number, as the state backend keeps
+     * them: one {@link SensorWindows} per sensor.
+     */
+    private final class HeldWindows implements HeldValues<SensorWindows> {
+
+        /** Copies, since the panes go on changing the windows; none left clears the sensor's state. */
+        @Override
+        public SensorWindows valueToWrite(int sensor) {
+            OpenWindow[] windows = panes.copiesOf(sensor);
+            return windows.length == 0 ? null : new SensorWindows(windows);
+        }
+
+        /** Puts the windows into their panes; one whose pane has fired fires now, unless it fired before. */
+        @Override
+        public void readBack(int sensor, SensorWindows stored) {
+            for (OpenWindow window : stored.windows) {
+                window.deadlinesListed = true;
+                WindowPane pane = panes.findOrOpen(window.end, watermark);
+                pane.put(sensor, window);
+                if (pane.fired) {
+                    fire(pane, sensor, window, emittedNow());
+                }
+            }
+        }
+
+        /** Lists the deadlines of the windows let go, then forgets the panes. */
+        @Override
+        public void letGoAll() {
+            panes.forEach(
+                    pane -> pane.forEach(
+                            (sensor, window) -> {
+                                if (!window.deadlinesListed) {
+                                    listDeadlines(held.key(sensor), window);
+                                }
+                            }));
+            panes.clear();
+        }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * the same watermark and are dropped at the same later one: one pass over this pane instead of
  * one state access per sensor and deadline, and dropping the pane forgets them all at once.
  *
- * <p>Indexed directly by the sensor's number in {@link HeldSensors}: numbers are dense, so a
- * lookup is one array read and a pass visits sensors in order.
+ * <p>Indexed directly by the number the sensor is held under ({@link
+ * dev.streamlake.core.state.HeldKeyedState}): numbers are dense, so a lookup is one array read and
+ * a pass visits sensors in order.
  */
 final class WindowPane {
 
