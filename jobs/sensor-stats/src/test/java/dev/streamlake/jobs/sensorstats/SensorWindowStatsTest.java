@@ -380,10 +380,14 @@ class SensorWindowStatsTest {
         }
     }
 
-    /** The windows the state backend holds for the sensor. */
     OpenWindow[] windowsInState(String sensorId) throws Exception {
-        operator().getKeyedStateBackend().setCurrentKey(sensorId);
-        return operator().getKeyedStateBackend()
+        return windowsInState(operator(), sensorId);
+    }
+
+    /** The windows the operator's state backend holds for the sensor. */
+    static OpenWindow[] windowsInState(SensorWindowStatsOperator operator, String sensorId) throws Exception {
+        operator.getKeyedStateBackend().setCurrentKey(sensorId);
+        return operator.getKeyedStateBackend()
                 .getPartitionedState(
                         VoidNamespace.INSTANCE,
                         VoidNamespaceSerializer.INSTANCE,

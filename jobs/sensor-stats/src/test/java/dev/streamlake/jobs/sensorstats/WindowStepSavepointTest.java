@@ -7,13 +7,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
 
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -99,15 +95,7 @@ class WindowStepSavepointTest {
     }
 
     private OpenWindow[] windowsInState(String sensorId) throws Exception {
-        AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) harness.getOperator();
-        operator.getKeyedStateBackend().setCurrentKey(sensorId);
-        return operator.getKeyedStateBackend()
-                .getPartitionedState(
-                        VoidNamespace.INSTANCE,
-                        VoidNamespaceSerializer.INSTANCE,
-                        new ValueStateDescriptor<>(SensorWindowStatsOperator.STATE_NAME, SensorWindowsSerializer.INSTANCE))
-                .value()
-                .windows;
+        return SensorWindowStatsTest.windowsInState((SensorWindowStatsOperator) harness.getOperator(), sensorId);
     }
 
     private static List<String> remembered(OpenWindow window) {
