@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -21,7 +22,8 @@ import java.util.Map;
 /**
  * A checkpoint of {@link HeldKeyedState} restores at another parallelism, as Flink rescales a job:
  * each subtask's keyed state is cut into key groups and handed to the subtasks that own them now,
- * so nothing held in memory at the checkpoint may be missing from it.
+ * so nothing held in memory at the checkpoint may be missing from it. With heap state here, with
+ * RocksDB in {@link HeldKeyedStateRescaleRocksDbTest}.
  */
 class HeldKeyedStateRescaleTest {
 
@@ -92,6 +94,10 @@ class HeldKeyedStateRescaleTest {
         return AbstractStreamOperatorTestHarness.repackageState(states);
     }
 
+    StateBackend stateBackend() {
+        return new HashMapStateBackend();
+    }
+
     private void open(int parallelism) throws Exception {
         restore(null, 0, parallelism);
     }
@@ -107,7 +113,7 @@ class HeldKeyedStateRescaleTest {
                             MAX_PARALLELISM,
                             parallelism,
                             subtask);
-            harness.setStateBackend(new HashMapStateBackend());
+            harness.setStateBackend(stateBackend());
             if (state != null) {
                 harness.initializeState(
                         AbstractStreamOperatorTestHarness.repartitionOperatorState(
