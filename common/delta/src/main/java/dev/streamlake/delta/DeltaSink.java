@@ -35,7 +35,9 @@ import java.io.IOException;
 /**
  * An exactly-once Delta Lake sink. Parallel writers write Parquet files with statistics; all files
  * of a checkpoint are gathered into one bundle, which a single committer appends to the table in
- * one Delta transaction once the checkpoint completes, creating the table if needed.
+ * one Delta transaction once the checkpoint completes. The table is created, empty, when the job
+ * starts if it is absent; {@link DeltaTables#createIfAbsent} does the same before a job is
+ * submitted.
  *
  * <pre>{@code
  * DeltaSinkSettings settings = DeltaSinkSettings.builder("s3://lake/stats")
@@ -103,7 +105,7 @@ public final class DeltaSink<IN>
     }
 
     @Override
-    public Committer<CommitBundle> createCommitter(CommitterInitContext context) {
+    public Committer<CommitBundle> createCommitter(CommitterInitContext context) throws IOException {
         return DeltaSinkParts.committer(
                 layout, settings, context.getTaskInfo().getIndexOfThisSubtask(), context.metricGroup());
     }

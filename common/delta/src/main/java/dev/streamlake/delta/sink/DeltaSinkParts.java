@@ -27,22 +27,19 @@ public final class DeltaSinkParts {
     }
 
     /**
-     * Subtask 0, which gets every bundle, first checks that the records fit an existing table, so
-     * a mismatch stops the job at its start rather than at its first commit.
+     * Subtask 0, which gets every bundle, first creates the table if it is absent, so readers find
+     * it from the job's start, or checks that the records fit the existing one, so a mismatch
+     * stops the job at its start rather than at its first commit.
      */
     public static Committer<CommitBundle> committer(
             TableLayout layout,
             DeltaSinkSettings settings,
             int subtask,
-            SinkCommitterMetricGroup metricGroup) {
-        DeltaTable table =
-                new DeltaTable(
-                        settings.tablePath(),
-                        layout,
-                        settings.schemaEvolution(),
-                        settings.checkpointInterval());
+            SinkCommitterMetricGroup metricGroup)
+            throws IOException {
+        DeltaTable table = DeltaTable.of(settings, layout);
         if (subtask == 0) {
-            table.checkSchema();
+            table.createIfAbsent();
         }
         return new DeltaCommitter(table, metricGroup);
     }

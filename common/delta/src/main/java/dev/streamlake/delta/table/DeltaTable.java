@@ -1,5 +1,6 @@
 package dev.streamlake.delta.table;
 
+import dev.streamlake.delta.DeltaSinkSettings;
 import dev.streamlake.delta.fs.FlinkFileIO;
 import dev.streamlake.delta.kernel.InMemoryIterator;
 import dev.streamlake.delta.partition.PartitionValues;
@@ -9,6 +10,7 @@ import io.delta.kernel.Operation;
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
 import io.delta.kernel.Transaction;
+import io.delta.kernel.TransactionBuilder;
 import io.delta.kernel.TransactionCommitResult;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
@@ -59,13 +61,29 @@ public final class DeltaTable {
         this.checkpointInterval = checkpointInterval;
     }
 
+    /** The table a sink with these settings writes. */
+    public static DeltaTable of(DeltaSinkSettings settings, TableLayout layout) {
+        return new DeltaTable(
+                settings.tablePath(), layout, settings.schemaEvolution(), settings.checkpointInterval());
+    }
+
     /**
-     * Checks, without writing, that the records fit the table if it exists.
+     * Makes sure the table is there for the records: creates it, empty, when it is absent, so
+     * readers find it before the first commit; otherwise checks, without writing, that the
+     * records fit it (new columns are added by the first commit, with schema evolution on).
      *
-     * @throws SchemaMismatchException if they do not
+     * @throws TablePathBlockedException if a regular file stands where the table's directory goes
+     * @throws SchemaMismatchException if the records do not fit the existing table
      */
-    public void checkSchema() {
-        latestSnapshot().ifPresent(this::reconcileSchema);
+    public void createIfAbsent() throws IOException {
+        TableDirectory.requireUsable(tablePath);
+        Optional<Snapshot> snapshot = latestSnapshot();
+        if (snapshot.isPresent()) {
+            reconcileSchema(snapshot.get());
+        } else {
+            Transaction creation = createTableTransaction().build(engine);
+            afterCommit(creation.commit(engine, CloseableIterable.emptyIterable()));
+        }
     }
 
     /**
@@ -107,7 +125,9 @@ public final class DeltaTable {
         Transaction transaction =
                 snapshot.isPresent()
                         ? appendTransaction(snapshot.get(), applicationId, version)
-                        : createTransaction(applicationId, version);
+                        : createTableTransaction()
+                                .withTransactionId(engine, applicationId, version)
+                                .build(engine);
         List<Row> actions = addActions(transaction, files);
         TransactionCommitResult result =
                 transaction.commit(
@@ -161,7 +181,7 @@ public final class DeltaTable {
      * A new table uses the lowest protocol that serves: plain, or with column mapping by name
      * when its schema may evolve, which Kernel requires for adding columns.
      */
-    private Transaction createTransaction(String applicationId, long version) {
+    private TransactionBuilder createTableTransaction() {
         Map<String, String> properties = new HashMap<>();
         properties.put(CHECKPOINT_INTERVAL_PROPERTY, String.valueOf(checkpointInterval));
         StructType schema = layout.tableSchema();
@@ -174,9 +194,7 @@ public final class DeltaTable {
                 .createTransactionBuilder(engine, ENGINE_INFO, Operation.CREATE_TABLE)
                 .withSchema(engine, schema)
                 .withPartitionColumns(engine, layout.partitionColumnNames())
-                .withTableProperties(engine, properties)
-                .withTransactionId(engine, applicationId, version)
-                .build(engine);
+                .withTableProperties(engine, properties);
     }
 
     private List<Row> addActions(Transaction transaction, List<DataFile> files) throws IOException {

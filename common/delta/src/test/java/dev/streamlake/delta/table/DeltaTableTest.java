@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -210,7 +211,7 @@ class DeltaTableTest {
 
         DeltaTable mismatched = table(new TableLayout(other, plain.partitionColumns()), false, 10);
 
-        assertThatThrownBy(mismatched::checkSchema)
+        assertThatThrownBy(mismatched::createIfAbsent)
                 .isInstanceOf(SchemaMismatchException.class)
                 .hasMessageContaining("column 'id' is long in the table but string in the records")
                 .hasMessageContaining("column 'reading' is in the table but not in the records");
@@ -236,9 +237,96 @@ class DeltaTableTest {
 
         DeltaTable widened = table(new TableLayout(withNote(SampleRows.TYPE), plain.partitionColumns()), false, 10);
 
-        assertThatThrownBy(widened::checkSchema)
+        assertThatThrownBy(widened::createIfAbsent)
                 .isInstanceOf(SchemaMismatchException.class)
                 .hasMessageContaining("column 'note' is not in the table (schema evolution is off)");
+    }
+
+    @Test
+    void anAbsentTableIsCreatedEmptyWithTheSchemaPartitionsAndProtocolOfTheSink() throws Exception {
+        DeltaSinkSettings settings = settings(PartitionColumn.dateOf("event_date", "ts"));
+        TableLayout layout = new TableLayout(SampleRows.TYPE, settings.partitionColumns());
+
+        table(layout, false, 10).createIfAbsent();
+
+        DeltaTableReader reader = new DeltaTableReader(directory.toString());
+        assertThat(reader.latestVersion()).isZero();
+        assertThat(reader.readLatest()).isEmpty();
+        DeltaLog log = new DeltaLog(directory);
+        JsonNode metadata = log.actions(0, "metaData").get(0);
+        assertThat(metadata.get("partitionColumns").toString()).isEqualTo("[\"event_date\"]");
+        assertThat(JSON.readTree(metadata.get("schemaString").asText()).get("fields"))
+                .extracting(field -> field.get("name").asText())
+                .containsExactlyElementsOf(withEventDate(SampleRows.TYPE.getFieldNames()));
+        JsonNode protocol = log.actions(0, "protocol").get(0);
+        assertThat(protocol.get("minReaderVersion").asInt()).isEqualTo(1);
+        assertThat(protocol.get("minWriterVersion").asInt()).isEqualTo(2);
+        assertThat(log.actions(0, "add")).isEmpty();
+    }
+
+    @Test
+    void aTableCreatedEmptyTakesTheFirstCommitOfAnApplication() throws Exception {
+        DeltaTable table = table(plainLayout, false, 10);
+        table.createIfAbsent();
+
+        OptionalLong first = table.commit("app-1", 1, -1, files(0, 5));
+        OptionalLong replay = table.commit("app-1", 1, -1, files(0, 5));
+
+        assertThat(first).hasValue(1);
+        assertThat(replay).isEmpty();
+        DeltaTableReader reader = new DeltaTableReader(directory.toString());
+        assertThat(reader.readLatest()).hasSize(5);
+        assertThat(reader.transactionVersion("app-1")).hasValue(1L);
+    }
+
+    @Test
+    void anExistingTableIsLeftAsItIs() throws Exception {
+        DeltaTable table = table(plainLayout, false, 10);
+        table.commit("app-1", 1, -1, files(0, 5));
+
+        table.createIfAbsent();
+
+        DeltaTableReader reader = new DeltaTableReader(directory.toString());
+        assertThat(reader.latestVersion()).isZero();
+        assertThat(reader.readLatest()).hasSize(5);
+    }
+
+    @Test
+    void aRegularFileAtTheTablePathIsRefusedNamingIt() throws Exception {
+        Path file = Files.writeString(directory.resolve("stats"), "not a table");
+        String tablePath = file.toUri().toString();
+        DeltaTable table = new DeltaTable(tablePath, plainLayout, false, 10);
+
+        assertThatThrownBy(table::createIfAbsent)
+                .isInstanceOfSatisfying(
+                        TablePathBlockedException.class,
+                        e -> assertThat(e.isTablePathAFile()).isTrue())
+                .hasMessage("the Delta table path " + tablePath + " is a regular file, not a directory");
+    }
+
+    @Test
+    void aRegularFileAboveTheTablePathIsRefusedNamingIt() throws Exception {
+        Path file = Files.writeString(directory.resolve("lake"), "not a directory");
+        String tablePath = file.toUri() + "/tables/stats";
+        DeltaTable table = new DeltaTable(tablePath, plainLayout, false, 10);
+
+        assertThatThrownBy(table::createIfAbsent)
+                .isInstanceOfSatisfying(
+                        TablePathBlockedException.class,
+                        e -> {
+                            assertThat(e.isTablePathAFile()).isFalse();
+                            assertThat(e.blockingFile()).isEqualTo("file:" + file);
+                        })
+                .hasMessage(
+                        "the Delta table path " + tablePath + " cannot be created: file:" + file
+                                + " is a regular file, not a directory");
+        assertThat(Files.isRegularFile(file)).isTrue();
+    }
+
+    private static List<String> withEventDate(List<String> columns) {
+        List<String> all = new ArrayList<>(columns);
+        all.add("event_date");
+        return all;
     }
 
     private static RowType withNote(RowType type) {
