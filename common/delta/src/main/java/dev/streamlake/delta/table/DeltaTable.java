@@ -76,11 +76,12 @@ public final class DeltaTable {
      * @throws SchemaMismatchException if the records do not fit the existing table
      */
     public void createIfAbsent() throws IOException {
-        TableDirectory.requireUsable(tablePath);
         Optional<Snapshot> snapshot = latestSnapshot();
         if (snapshot.isPresent()) {
             reconcileSchema(snapshot.get());
         } else {
+            // Only a path without a table can have a file in the way; restarts skip the walk up the path.
+            TableDirectory.requireUsable(tablePath);
             Transaction creation = createTableTransaction().build(engine);
             afterCommit(creation.commit(engine, CloseableIterable.emptyIterable()));
         }
