@@ -13,9 +13,9 @@ public final class PreflightKeys {
             ConfigKey.of("preflight.network-checks", ValueType.bool())
                     .withDefault(true)
                     .withDescription(
-                            "Check at start that Kafka topics and Kinesis streams exist and answer. Turn off"
-                                    + " where the launching client cannot reach the brokers (the job's own"
-                                    + " network can); Delta table paths are checked either way.");
+                            "Check at start, before the job is submitted, that the Kafka brokers and Kinesis"
+                                    + " answer and have the job's topics and streams. false where the client that"
+                                    + " launches the job cannot reach them although the job's own network can.");
 
     public static final ConfigKey<Duration> TIMEOUT =
             ConfigKey.of("preflight.timeout", ValueType.duration())
