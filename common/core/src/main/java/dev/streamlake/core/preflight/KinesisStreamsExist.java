@@ -58,10 +58,7 @@ public final class KinesisStreamsExist implements PreflightCheck {
 
     @Override
     public void run() {
-        SdkHttpClient httpClient =
-                AWSGeneralUtil.createSyncHttpClient(
-                        httpSettings(),
-                        ApacheHttpClient.builder().connectionTimeout(timeout).socketTimeout(timeout));
+        SdkHttpClient httpClient = AWSGeneralUtil.createSyncHttpClient(httpSettings(), ApacheHttpClient.builder());
         KinesisClient kinesis =
                 AWSClientUtil.createAwsSyncClient(
                         connectorProperties,

@@ -35,7 +35,7 @@ class KafkaTopicsExistTest {
                         "Configuration key 'kafka.bootstrap.servers': no Kafka broker at " + brokers
                                 + " answered within 2 s ('preflight.timeout'). Check the address and the network,"
                                 + " or set preflight.network-checks=false where this client cannot reach the brokers.");
-        // Well below the client's own 60 s, with room for setting it up on a busy machine.
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        // Below the client's own 60 s, with room for loading it on a busy machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
 }
