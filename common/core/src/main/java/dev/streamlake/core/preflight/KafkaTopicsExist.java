@@ -64,9 +64,11 @@ public final class KafkaTopicsExist implements PreflightCheck {
         try {
             admin = Admin.create(adminProperties());
         } catch (KafkaException e) {
+            // The client wraps what is wrong, e.g. an address without a port, in "Failed to create".
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
             throw new InvalidConfigurationException(
                     "Configuration key '" + bootstrapKey + "': no Kafka client can be made for the brokers at "
-                            + bootstrapServers() + ": " + e.getMessage(),
+                            + bootstrapServers() + ": " + reason.getMessage(),
                     e);
         }
         try {

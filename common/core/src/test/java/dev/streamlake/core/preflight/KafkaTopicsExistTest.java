@@ -38,4 +38,24 @@ class KafkaTopicsExistTest {
         // Below the client's own 60 s, with room for loading it on a busy machine.
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
     }
+
+    @Test
+    void brokerAddressesAClientCannotUseAreNamedWithTheirKey() {
+        Properties client = new Properties();
+        client.setProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1");
+        KafkaTopicsExist check =
+                new KafkaTopicsExist(
+                        "readings.kafka.topics",
+                        List.of("sensor-readings"),
+                        "kafka.bootstrap.servers",
+                        client,
+                        Duration.ofSeconds(2));
+
+        assertThatThrownBy(check::run)
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith(
+                        "Configuration key 'kafka.bootstrap.servers': no Kafka client can be made for the brokers"
+                                + " at 127.0.0.1: ")
+                .hasMessageContaining("Invalid url in bootstrap.servers: 127.0.0.1");
+    }
 }
