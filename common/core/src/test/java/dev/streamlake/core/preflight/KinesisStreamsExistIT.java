@@ -1,5 +1,6 @@
 package dev.streamlake.core.preflight;
 
+import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.InvalidConfigurationException;
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.kinesis.KinesisKeys;
@@ -30,7 +31,7 @@ class KinesisStreamsExistIT {
     private static Properties connectorProperties() {
         JobConfig config =
                 JobConfig.of(
-                        KinesisKeys.SOURCE,
+                        ConfigSchema.builder().include(KinesisKeys.CLIENT).include(KinesisKeys.SOURCE).build(),
                         Map.of(
                                 KinesisKeys.REGION.name(), KinesisServer.REGION,
                                 KinesisKeys.ENDPOINT.name(), KINESIS.endpoint(),
