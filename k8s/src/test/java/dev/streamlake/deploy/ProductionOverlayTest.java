@@ -1,12 +1,13 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
-import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlake.core.config.JobConfig;
 
 import org.apache.flink.kubernetes.operator.api.spec.FlinkDeploymentSpec;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,42 +24,49 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The production overlay moves everything the job stores to the production buckets, the state
- * as well as the tables, and runs a released image.
+ * Each job's production overlay ({@code k8s/overlays/<job>/production}) moves everything the job
+ * stores to the production buckets, the state as well as the tables, and runs a released image.
  */
 class ProductionOverlayTest {
 
-    private static final String OVERLAY = "k8s/overlays/production";
     private static final Pattern S3_BUCKET = Pattern.compile("s3://([a-z0-9.-]+)");
-
-    private final RenderedDeployment production = RenderedDeployment.of(OVERLAY);
 
     @TempDir
     Path localDirectory;
 
-    @Test
-    void everythingTheJobStoresLiesInTheBucketsTheOverlayNames() {
-        Set<String> overlayBuckets = bucketsNamedIn(Project.file(OVERLAY));
-        JobConfig settings = (production.jobConfig(localDirectory));
+    @ParameterizedTest
+    @MethodSource(DeployedJob.EVERY_JOB)
+    void everythingTheJobStoresLiesInTheBucketsTheOverlayNames(DeployedJob job) {
+        RenderedDeployment production = RenderedDeployment.of(job, production(job));
+        Set<String> overlayBuckets = bucketsNamedIn(Project.file(production(job)));
+        JobConfig config = production.jobConfig(localDirectory);
         List<String> stored = new ArrayList<>();
         production.flinkConfiguration().values().stream().filter(value -> value.startsWith("s3://")).forEach(stored::add);
-        JobStartup.deltaTables(settings).stream().map(URI::toString).forEach(stored::add);
+        List<URI> tables = JobStartup.deltaTables(job, config);
+        tables.stream().map(URI::toString).forEach(stored::add);
 
         assertThat(overlayBuckets).isNotEmpty();
-        assertThat(stored).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(tables).isNotEmpty();
+        // Checkpoints, savepoints and HA metadata besides the tables.
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(3 + tables.size());
         assertThat(stored).allMatch(uri -> overlayBuckets.contains(URI.create(uri).getHost()), "in " + overlayBuckets);
     }
 
-    @Test
-    void runsAReleasedImageOfItsOwn() {
-        FlinkDeploymentSpec base = RenderedDeployment.of("k8s/base").flinkDeployment().getSpec();
-        String image = production.flinkDeployment().getSpec().getImage();
+    @ParameterizedTest
+    @MethodSource(DeployedJob.EVERY_JOB)
+    void runsAReleasedImageOfItsOwn(DeployedJob job) {
+        FlinkDeploymentSpec base = RenderedDeployment.of(job, job.baseOverlay()).flinkDeployment().getSpec();
+        String image = RenderedDeployment.of(job, production(job)).flinkDeployment().getSpec().getImage();
 
         assertThat(image).isNotEqualTo(base.getImage());
         assertThat(image.substring(image.lastIndexOf('/') + 1))
                 .contains(":")
                 .doesNotEndWith(":latest")
                 .doesNotContain("SNAPSHOT");
+    }
+
+    private static String production(DeployedJob job) {
+        return job.overlay() + "/production";
     }
 
     private static Set<String> bucketsNamedIn(Path overlay) {

@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,16 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.flink.kubernetes.operator.api.FlinkDeployment;
 import org.apache.flink.kubernetes.operator.api.spec.FlinkVersion;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.Map;
 
 /**
- * The FlinkDeployment of k8s/base and of every overlay, rendered as kustomize would, is one the
- * Flink Kubernetes operator (1.10) accepts: every field is declared by the operator's resource
- * model, and the values are of the kinds its CRD declares.
+ * The FlinkDeployment of every job's deployment (its base overlay and each environment), rendered as
+ * kustomize would, is one the Flink Kubernetes operator (1.10) accepts: every field is declared by
+ * the operator's resource model, and the values are of the kinds its CRD declares.
  */
 class FlinkDeploymentSchemaTest {
 
@@ -32,9 +31,10 @@ class FlinkDeploymentSchemaTest {
                 .isNotNull();
     }
 
-    @Test
-    void aMisspeltFieldFailsTheCheck() {
-        ObjectNode base = RenderedDeployment.of("k8s/base").flinkDeploymentNode();
+    @ParameterizedTest
+    @MethodSource(DeployedJob.EVERY_JOB)
+    void aMisspeltFieldFailsTheCheck(DeployedJob job) {
+        ObjectNode base = RenderedDeployment.of(job, job.baseOverlay()).flinkDeploymentNode();
 
         assertRefused(base, "spec.job", "entrypointClass");
         assertRefused(base, "spec", "flinkVersions");

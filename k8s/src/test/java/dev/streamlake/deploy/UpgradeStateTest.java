@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +50,18 @@ class UpgradeStateTest {
         Map<String, String> configuration = deployment.flinkConfiguration();
 
         assertThat(configuration).containsEntry(HA_TYPE, "kubernetes").containsKey(HA_STORAGE_DIR);
+    }
+
+    @ParameterizedTest
+    @MethodSource(RenderedDeployment.ALL)
+    void keepsItsStateApartFromOtherJobs(RenderedDeployment deployment) {
+        // Flink would keep the jobs apart by job id; one directory per job keeps them apart for
+        // people and IAM policies too, and keeps a job copied from another from restoring its state.
+        Map<String, String> configuration = deployment.flinkConfiguration();
+
+        for (String key : List.of(CHECKPOINTS_DIR, SAVEPOINTS_DIR, HA_STORAGE_DIR)) {
+            assertThat(configuration.get(key)).as(key).contains("/" + deployment.job().name() + "/");
+        }
     }
 
     @ParameterizedTest

@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -11,13 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /**
- * The repository the tests run in: its files, and what its poms declare about the job, so the
- * deployment files are checked against the build rather than against copies of its values.
+ * The repository the tests run in: its files, and what its poms declare, so the deployment files
+ * are checked against the build rather than against copies of its values.
  */
 final class Project {
 
     private static final Path ROOT = findRoot();
-    private static final Path JOB_POM = ROOT.resolve("jobs/sensor-stats/pom.xml");
 
     private Project() {}
 
@@ -27,32 +26,31 @@ final class Project {
 
     /** The Flink version every Flink artifact of the build has. */
     static String flinkVersion() {
-        return property(ROOT.resolve("pom.xml"), "flink.version");
+        return property("pom.xml", "flink.version");
     }
 
-    /** The class the shaded jar's manifest names as Main-Class. */
-    static String jobMainClass() {
-        return property(JOB_POM, "job.main.class");
+    /** The version of every module of the build. */
+    static String version() {
+        return text(child(read(file("pom.xml")).getDocumentElement(), "version"));
     }
 
-    /** The jar the job module's build leaves in its target directory, relative to the root. */
-    static String jobJar() {
-        Element project = read(JOB_POM).getDocumentElement();
-        String artifactId = child(project, "artifactId").getTextContent().trim();
-        Element version = child(project, "version");
-        if (version == null) {
-            version = child(child(project, "parent"), "version");
-        }
-        return "jobs/sensor-stats/target/" + artifactId + "-" + version.getTextContent().trim() + ".jar";
-    }
-
-    private static String property(Path pom, String name) {
+    /** A property a pom declares itself, not one it inherits. */
+    static String property(String pomPath, String name) {
+        Path pom = file(pomPath);
         Element properties = child(read(pom).getDocumentElement(), "properties");
         Element property = properties == null ? null : child(properties, name);
         if (property == null) {
             throw new IllegalStateException(pom + " declares no property " + name);
         }
-        return property.getTextContent().trim();
+        return text(property);
+    }
+
+    static String artifactId(String pomPath) {
+        return text(child(read(file(pomPath)).getDocumentElement(), "artifactId"));
+    }
+
+    private static String text(Element element) {
+        return element.getTextContent().trim();
     }
 
     private static Element child(Element parent, String name) {
@@ -72,13 +70,13 @@ final class Project {
         }
     }
 
-    /** Surefire runs in the module's directory; the root is the nearest parent holding k8s/. */
+    /** Surefire runs in the module's directory (k8s/); the root is the nearest parent holding jobs/ and a pom. */
     private static Path findRoot() {
         for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("k8s")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+            if (Files.isDirectory(dir.resolve("jobs")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
             }
         }
-        throw new IllegalStateException("No repository root with k8s/ above " + Paths.get("").toAbsolutePath());
+        throw new IllegalStateException("No repository root with jobs/ above " + Paths.get("").toAbsolutePath());
     }
 }

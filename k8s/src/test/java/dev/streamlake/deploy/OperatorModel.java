@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,47 +16,47 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** One deployable kustomization of k8s/ (the base or an overlay), rendered. */
+/** One deployable kustomization of a job (its base overlay or an environment), rendered. */
 final class RenderedDeployment {
 
     /** The name of the Flink container in the operator's pods; the pod template must use it. */
     static final String MAIN_CONTAINER = "flink-main-container";
 
-    /** For {@code @MethodSource}: the base and every overlay. */
-    static final String ALL = "dev.streamlake.jobs.sensorstats.deploy.RenderedDeployment#all";
+    /** For {@code @MethodSource}: every deployment of every job. */
+    static final String ALL = "dev.streamlake.deploy.RenderedDeployment#all";
 
     private static final String CONFIG_ARGUMENT = "--config";
 
+    private final DeployedJob job;
     private final String name;
     private final List<ObjectNode> resources;
 
-    private RenderedDeployment(String name, List<ObjectNode> resources) {
+    private RenderedDeployment(DeployedJob job, String name, List<ObjectNode> resources) {
+        this.job = job;
         this.name = name;
         this.resources = resources;
     }
 
-    static RenderedDeployment of(String directory) {
-        return new RenderedDeployment(directory, Kustomize.render(Project.file(directory)));
+    static RenderedDeployment of(DeployedJob job, String directory) {
+        return new RenderedDeployment(job, directory, Kustomize.render(Project.file(directory)));
     }
 
-    /** The base and every overlay. */
+    /** Every deployment of every job: each job's base overlay and its environments. */
     static Stream<RenderedDeployment> all() {
-        try (Stream<Path> overlays = Files.list(Project.file("k8s/overlays"))) {
-            List<String> directories = new ArrayList<>();
-            directories.add("k8s/base");
-            overlays.filter(Files::isDirectory)
-                    .sorted()
-                    .forEach(overlay -> directories.add("k8s/overlays/" + overlay.getFileName()));
-            return directories.stream().map(RenderedDeployment::of);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeployedJob.all().flatMap(job -> job.deployments().stream().map(directory -> of(job, directory)));
+    }
+
+    DeployedJob job() {
+        return job;
+    }
+
+    List<ObjectNode> resources() {
+        return resources;
     }
 
     ObjectNode flinkDeploymentNode() {
@@ -136,7 +136,7 @@ final class RenderedDeployment {
         String[] args = Arrays.stream(flinkDeployment().getSpec().getJob().getArgs())
                 .map(arg -> arg.equals(mounted) ? configFile.toString() : arg)
                 .toArray(String[]::new);
-        return JobStartup.fromArguments(args);
+        return JobStartup.fromArguments(job, args);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;

@@ -1,9 +1,11 @@
-package dev.streamlake.jobs.sensorstats.deploy;
+package dev.streamlake.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.streamlake.core.config.ConfigKey;
+import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.env.JobEnvironment;
 import dev.streamlake.core.env.RuntimePlatform;
 
@@ -21,12 +23,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The Flink configuration of the image (conf/config.yaml) and of every FlinkDeployment holds only
- * options Flink 1.20 knows, with values it accepts, and says the same as the settings the job
- * applies itself at job level (checkpointing, state backend, restarts), which would win.
+ * The Flink configuration of the images (conf/config.yaml) and of every FlinkDeployment holds only
+ * options Flink 1.20 knows, with values it accepts, and says the same as the settings each job
+ * applies itself at job level (checkpointing, state backend, restarts), which would win. The
+ * images' configuration serves a cluster of several hosts.
  */
 class FlinkConfigurationTest {
 
@@ -56,12 +60,40 @@ class FlinkConfigurationTest {
     }
 
     @Test
-    void configYamlSaysWhatTheJobAppliesByDefault() {
-        Configuration job =
-                JobEnvironment.flinkConfiguration(JobStartup.fromArguments("--readings.source.type", "generator"), RuntimePlatform.LOCAL);
+    void noTaskManagerAnnouncesAnAddressOtherHostsCannotReach() {
+        // A TaskManager without taskmanager.host announces the address it reaches the JobManager
+        // from; a fixed localhost broke metrics and data exchange between TaskManagers of two hosts.
+        assertThat(CONFIG_YAML.keySet()).doesNotContain("taskmanager.host", "rest.address");
+        assertThat(CONFIG_YAML.toMap())
+                .containsEntry("jobmanager.bind-host", "0.0.0.0")
+                .containsEntry("taskmanager.bind-host", "0.0.0.0")
+                .containsEntry("rest.bind-address", "0.0.0.0");
+    }
 
-        assertThat(disagreements(job, CONFIG_YAML)).isEmpty();
-        assertThat(shared(job, CONFIG_YAML)).contains("execution.checkpointing.interval", "state.backend.type");
+    @Test
+    void everyProcessOfAHostFindsAPortForItsMetrics() {
+        // A JobManager and a TaskManager, or two TaskManagers, on one host each take a free port.
+        Map<String, String> ports = new TreeMap<>(CONFIG_YAML.toMap());
+        ports.keySet().removeIf(key -> !key.matches("metrics\\.reporter\\.[^.]+\\.port"));
+
+        assertThat(ports).isNotEmpty();
+        assertThat(ports.values()).allMatch(port -> port.matches("\\d+-\\d+"), "a range of ports");
+    }
+
+    @Test
+    void checkpointsAndSavepointsLieWhereEveryHostReachesThem() {
+        assertThat(CONFIG_YAML.toMap())
+                .hasEntrySatisfying("execution.checkpointing.dir", dir -> assertThat(dir).startsWith("s3://"))
+                .hasEntrySatisfying("execution.checkpointing.savepoint-dir", dir -> assertThat(dir).startsWith("s3://"));
+    }
+
+    @ParameterizedTest
+    @MethodSource(DeployedJob.EVERY_JOB)
+    void configYamlSaysWhatTheJobAppliesByDefault(DeployedJob job) {
+        Configuration applied = JobEnvironment.flinkConfiguration(defaults(job), RuntimePlatform.LOCAL);
+
+        assertThat(disagreements(applied, CONFIG_YAML)).isEmpty();
+        assertThat(shared(applied, CONFIG_YAML)).contains("execution.checkpointing.interval", "state.backend.type");
     }
 
     @ParameterizedTest
@@ -73,6 +105,18 @@ class FlinkConfigurationTest {
 
         assertThat(disagreements(job, cluster)).isEmpty();
         assertThat(shared(job, cluster)).contains("state.backend.type", "execution.checkpointing.incremental");
+    }
+
+    /** The job's configuration with nothing set but the generator as the source of every input. */
+    private static JobConfig defaults(DeployedJob job) {
+        List<String> args = new ArrayList<>();
+        for (ConfigKey<?> key : job.configSchema().keys()) {
+            if (key.name().matches("(.+\\.)?source\\.type")) {
+                args.add("--" + key.name());
+                args.add("generator");
+            }
+        }
+        return JobStartup.fromArguments(job, args.toArray(new String[0]));
     }
 
     /** Keys of the job's settings the cluster configuration also sets, under any of their names. */
