@@ -5,6 +5,7 @@ import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.ValueType;
 import dev.streamlake.core.env.EnvironmentKeys;
 import dev.streamlake.core.local.LocalRunKeys;
+import dev.streamlake.core.preflight.PreflightKeys;
 import dev.streamlake.core.source.SourceFactory;
 import dev.streamlake.delta.PartitionColumn;
 import dev.streamlake.events.DeadLetter;
@@ -107,7 +108,8 @@ public final class JobDefinition {
                         .include(EnvironmentKeys.SCHEMA)
                         .include(LocalRunKeys.SCHEMA)
                         .include(SourceFactory.SHARED)
-                        .include(JobKeys.SHARED);
+                        .include(JobKeys.SHARED)
+                        .include(PreflightKeys.SCHEMA);
         for (Input<?> input : inputs) {
             ConfigKey<InputFormat> format = formatKeyOf(input);
             inputFormats.put(input.name(), format);

@@ -12,6 +12,9 @@ import dev.streamlake.core.local.LocalRunKeys;
 import dev.streamlake.core.local.LocalRunner;
 import dev.streamlake.core.local.LocalSettings;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -20,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a job the same way everywhere: {@code --help} lists every key; otherwise the
- * configuration is loaded and checked, the job is built, and then it runs on an embedded
+ * configuration is loaded and checked, the job is built, its topics, streams and tables are
+ * checked ({@link PreflightChecks}), and then it runs on an embedded
  * MiniCluster ({@code local.embedded=true}, ending with a summary read back from its tables) or
  * is submitted to the cluster it was started on (Managed Service for Apache Flink, the Kubernetes
  * operator, {@code flink run}).
@@ -62,6 +66,7 @@ public final class JobRunner {
         } else {
             StreamExecutionEnvironment env = JobEnvironment.create(config);
             JobAssembly.of(job, config).addTo(env);
+            PreflightChecks.run(definition, config);
             env.execute(definition.name());
         }
     }
@@ -69,12 +74,14 @@ public final class JobRunner {
     private static void runLocally(StreamJob job, JobConfig config) throws Exception {
         JobDefinition definition = job.definition();
         TableLocations tables = new TableLocations(definition, config);
+        Configuration flinkConfiguration = JobEnvironment.flinkConfiguration(config, RuntimePlatform.LOCAL);
         LocalRunner runner =
-                LocalRunner.create(
-                        LocalSettings.from(config),
-                        JobEnvironment.flinkConfiguration(config, RuntimePlatform.LOCAL),
-                        localOutputs(definition, tables));
+                LocalRunner.create(LocalSettings.from(config), flinkConfiguration, localOutputs(definition, tables));
         JobAssembly.of(job, config).addTo(runner.environment());
+        // The cluster's file systems (s3:// through Flink's plugins) come up only when the job is
+        // submitted; the tables are checked before that.
+        FileSystem.initialize(flinkConfiguration, PluginUtils.createPluginManagerFromRootFolder(flinkConfiguration));
+        PreflightChecks.run(definition, config);
         runner.execute(definition.name());
         LocalRunSummary.print(System.out, job, new LocalTables(tables));
     }

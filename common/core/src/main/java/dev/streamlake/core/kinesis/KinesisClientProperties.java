@@ -14,13 +14,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /** The connector properties shared by the Kinesis source and sink: region, endpoint, credentials. */
-final class KinesisClientProperties {
+public final class KinesisClientProperties {
 
     private static final Map<String, String> RESERVED = reserved();
 
     private KinesisClientProperties() {}
 
-    static Properties from(JobConfig config) {
+    public static Properties from(JobConfig config) {
         Properties properties = ClientProperties.from(config, KinesisKeys.PROPERTIES, RESERVED);
         properties.setProperty(AWSConfigConstants.AWS_REGION, config.get(KinesisKeys.REGION));
         config.getOptional(KinesisKeys.ENDPOINT)

@@ -1,7 +1,9 @@
 package dev.streamlake.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamlake.core.config.InvalidConfigurationException;
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.events.ChangeOp;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A job declared on the skeleton with two inputs, reviews from Kinesis in JSON and users from a
@@ -117,7 +121,43 @@ class TwoInputJobIT {
                 .anyMatch(message -> message.contains("rating 9 is not 1 to 5"));
     }
 
+    @Test
+    void aMissingTopicStopsTheStartNamingItsKey() {
+        KINESIS.createStream(reviewsStream(), 1);
+        Map<String, String> values = values();
+        values.put("users.kafka.topics", id + "-no-such-topic");
+
+        assertThatThrownBy(() -> JobRunner.run(new ReviewsAndUsersJob(), arguments(values)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Configuration key 'users.kafka.topics': topic '" + id + "-no-such-topic'"
+                        + " does not exist");
+    }
+
+    @Test
+    void aTablePathThatIsAFileStopsTheStartNamingItsKey() throws Exception {
+        KINESIS.createStream(reviewsStream(), 1);
+        KAFKA.createTopic(usersTopic(), 1);
+        KAFKA.createTopic(lowRatingsTopic(), 1);
+        KINESIS.createStream(changesStream(), 1);
+        Files.writeString(lake.resolve("reviews"), "not a table");
+
+        assertThatThrownBy(() -> JobRunner.run(new ReviewsAndUsersJob(), arguments(values())))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageStartingWith("Configuration key 'delta.reviews.path' = " + lake.resolve("reviews").toUri());
+        assertThat(lake.resolve("dead_letters")).as("checked in order: the first failure stops the start").doesNotExist();
+    }
+
+    private static String[] arguments(Map<String, String> values) {
+        return values.entrySet().stream()
+                .flatMap(entry -> Stream.of("--" + entry.getKey(), entry.getValue()))
+                .toArray(String[]::new);
+    }
+
     private JobConfig config() {
+        return JobConfig.of(ReviewsAndUsersJob.DEFINITION.configSchema(), values());
+    }
+
+    private Map<String, String> values() {
         Map<String, String> values = new HashMap<>();
         values.put("reviews.source.type", "kinesis");
         values.put("reviews.kinesis.streams", reviewsStream());
@@ -139,7 +179,7 @@ class TwoInputJobIT {
         values.put("user-changes.kinesis.stream", changesStream());
         values.put("delta.reviews.path", lake.resolve("reviews").toUri().toString());
         values.put("delta.dead-letters.path", lake.resolve("dead_letters").toUri().toString());
-        return JobConfig.of(ReviewsAndUsersJob.DEFINITION.configSchema(), values);
+        return values;
     }
 
     private List<String> lowRatingsSent() {
