@@ -9,8 +9,10 @@ import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.job.JobAssembly;
 import dev.streamlake.core.job.JobDefinition;
 import dev.streamlake.core.job.TableLocations;
+import dev.streamlake.testing.flink.OperatorIdentities;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -45,12 +47,17 @@ final class JobStartup {
                 .load();
     }
 
-    /** Assembles the job from a cluster deployment's configuration; fails as the job's start would. */
+    /**
+     * Assembles the job from a cluster deployment's configuration; fails as the job's start would,
+     * and when an operator of the job has no uid or a default name.
+     */
     static void assertStarts(DeployedJob job, JobConfig config) {
         assertThat(value(config, "local.embedded")).as("a deployment runs on its cluster, not embedded").hasValue("false");
         StreamExecutionEnvironment environment = new StreamExecutionEnvironment();
         JobAssembly.of(job.job(), config).addTo(environment);
-        assertThat(environment.getStreamGraph(false).getStreamNodes()).isNotEmpty();
+        StreamGraph graph = environment.getStreamGraph(false);
+        assertThat(graph.getStreamNodes()).isNotEmpty();
+        OperatorIdentities.assertEveryOperatorHasUidAndName(graph);
     }
 
     /** The source type of each input, by its key. */
