@@ -14,7 +14,6 @@ import dev.streamlake.core.local.LocalSettings;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.fs.FileSystem;
-import org.apache.flink.core.plugin.PluginUtils;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -78,9 +77,9 @@ public final class JobRunner {
         LocalRunner runner =
                 LocalRunner.create(LocalSettings.from(config), flinkConfiguration, localOutputs(definition, tables));
         JobAssembly.of(job, config).addTo(runner.environment());
-        // The cluster's file systems (s3:// through Flink's plugins) come up only when the job is
-        // submitted; the tables are checked before that.
-        FileSystem.initialize(flinkConfiguration, PluginUtils.createPluginManagerFromRootFolder(flinkConfiguration));
+        // The embedded cluster sets up its file systems only when the job is submitted, and the
+        // tables are checked before that; in this JVM they come from the class path, not plugins.
+        FileSystem.initialize(flinkConfiguration, null);
         PreflightChecks.run(definition, config);
         runner.execute(definition.name());
         LocalRunSummary.print(System.out, job, new LocalTables(tables));
