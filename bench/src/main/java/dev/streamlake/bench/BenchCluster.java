@@ -66,10 +66,14 @@ final class BenchCluster implements AutoCloseable {
         return env;
     }
 
+    /** The checkpoints of a finished job: every one of them, as {@link #CHECKPOINT_HISTORY} is long enough. */
+    CheckpointStatsHistory checkpointHistory(JobID job) throws Exception {
+        return cluster.getArchivedExecutionGraph(job).get().getCheckpointStatsSnapshot().getHistory();
+    }
+
     /** The state size of the largest completed checkpoint of a finished job; -1 if none completed. */
     long largestCheckpointedState(JobID job) throws Exception {
-        CheckpointStatsHistory history =
-                cluster.getArchivedExecutionGraph(job).get().getCheckpointStatsSnapshot().getHistory();
+        CheckpointStatsHistory history = checkpointHistory(job);
         long latest = history.getLatestCompletedCheckpoint() == null
                 ? -1
                 : history.getLatestCompletedCheckpoint().getStateSize();

@@ -3,11 +3,13 @@ package dev.streamlake.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +50,8 @@ public final class BenchMain {
         Map<Integer, Integer> distinctSensors = new TreeMap<>();
         Optional<EndToEndResult> endToEnd = Optional.empty();
         try (BenchCluster cluster = BenchCluster.start(settings.parallelism())) {
-            SegmentRunner runner = new SegmentRunner(cluster, scratch.resolve("checkpoints"), settings.objectReuse());
+            SegmentRunner runner = new SegmentRunner(cluster, scratch.resolve("checkpoints"), settings.objectReuse(),
+                    settings.checkpointInterval());
             for (int sensors : settings.sensorCounts()) {
                 EventPool pool = EventPool.generate(sensors, settings.eventsFor(sensors));
                 pool.install();
@@ -56,6 +59,10 @@ public final class BenchMain {
                         pool.totalBytes(), sensors, pool.distinctSensors());
                 distinctSensors.put(sensors, pool.distinctSensors());
                 for (StateKind state : settings.states()) {
+                    if (measurements.isEmpty()) {
+                        warmUpJvm(runner, settings, state, pool);
+                    }
+                    Map<String, Measurement> previousRound = new HashMap<>();
                     for (int round = 0; round <= settings.rounds(); round++) {
                         for (Segment segment : selected(settings)) {
                             for (WatermarkEmission watermarks : emissionOrder(settings, round)) {
@@ -64,13 +71,23 @@ public final class BenchMain {
                                     continue;
                                 }
                                 boolean probe = main && round == 0 && sensors == STATE_PROBE_SENSORS;
-                                SegmentInput input = new SegmentInput(pool.size(), settings.window(), watermarks);
-                                Measurement m = runner.run(segment, state, pool, input, round, probe);
-                                measurements.add(m);
-                                log("round %d %s %-10s %-7s %,9d sensors: %,10.0f events/CPU-s %,10.0f events/s%s", round,
-                                        m.segment, m.watermarks, state.label(), sensors, m.eventsPerCpuSecond(),
-                                        m.eventsPerSecond(),
-                                        m.checkpointedStateBytes >= 0 ? String.format(", state %,d bytes", m.checkpointedStateBytes) : "");
+                                String run = segment.code() + " " + watermarks.label();
+                                long events = round == 0 ? pool.size()
+                                        : eventsFor(settings.segmentDuration(), pool, previousRound.get(run));
+                                SegmentInput input = new SegmentInput(events, settings.window(), watermarks);
+                                List<Measurement> twins = new ArrayList<>();
+                                for (boolean checkpointed : settings.checkpointModes(round)) {
+                                    Measurement m = runner.run(segment, state, pool, input, round, probe, checkpointed);
+                                    measurements.add(m);
+                                    twins.add(m);
+                                    log("round %d %s %-10s %-7s %,9d sensors: %,10.0f events/CPU-s %,10.0f events/s%s%s", round,
+                                            m.segment, m.watermarks, state.label(), sensors, m.eventsPerCpuSecond(),
+                                            m.eventsPerSecond(),
+                                            m.checkpointedStateBytes >= 0 ? String.format(", state %,d bytes", m.checkpointedStateBytes) : "",
+                                            String.format(", %,d events in %.1f s, %s", m.events, m.wallSeconds,
+                                                    m.checkpointed ? m.checkpoints.completed + " checkpoints" : "no checkpoints"));
+                                }
+                                previousRound.put(run, fastest(twins));
                             }
                         }
                     }
@@ -84,19 +101,25 @@ public final class BenchMain {
             deleteRecursively(scratch);
         }
 
-        SegmentStatistics statistics = new SegmentStatistics(measurements, settings.mainWatermarks());
+        SegmentStatistics statistics =
+                new SegmentStatistics(measurements, settings.mainWatermarks(), settings.checkpointing());
         Optional<SegmentStatistics> otherWatermarks = settings.watermarks().stream()
                 .skip(1)
                 .findFirst()
-                .map(watermarks -> new SegmentStatistics(measurements, watermarks));
+                .map(watermarks -> new SegmentStatistics(measurements, watermarks, settings.checkpointing()));
+        Optional<SegmentStatistics> withoutCheckpoints = settings.checkpointControl()
+                ? Optional.of(new SegmentStatistics(measurements, settings.mainWatermarks(), false))
+                : Optional.empty();
         List<String> codes = SEGMENTS.stream().map(Segment::code).collect(Collectors.toList());
         Files.write(out.resolve("measurements.csv"), csv(measurements));
         ThroughputChart.write(out.resolve("chart.png"), statistics, codes, settings.states(), settings.sensorCounts(),
                 "Sensor window statistics: events per process-CPU-second (median of " + settings.rounds() + " rounds, "
-                        + settings.mainWatermarks().label() + " watermarks)");
+                        + settings.mainWatermarks().label() + " watermarks, "
+                        + (settings.checkpointing() ? "with" : "without") + " checkpoints)");
         double minutes = (System.nanoTime() - started) / 60e9;
         Files.writeString(out.resolve("report.md"),
-                new ReportWriter(settings, statistics, otherWatermarks, measurements, distinctSensors, endToEnd, minutes)
+                new ReportWriter(settings, statistics, otherWatermarks, withoutCheckpoints, measurements, distinctSensors,
+                        endToEnd, minutes)
                         .markdown());
         log("report written to %s (%.1f minutes)", out.toAbsolutePath(), minutes);
     }
@@ -108,6 +131,35 @@ public final class BenchMain {
                 Files.deleteIfExists(path);
             }
         }
+    }
+
+    /**
+     * One pass of every segment before the first warm-up round, discarded: a cold JVM's first pass
+     * runs at a fraction of the speed, and round 1's record count, set from the warm-up round's
+     * rate, would make it far shorter than the segment duration.
+     */
+    private static void warmUpJvm(SegmentRunner runner, BenchSettings settings, StateKind state, EventPool pool)
+            throws Exception {
+        for (Segment segment : selected(settings)) {
+            SegmentInput input = new SegmentInput(pool.size(), settings.window(), settings.mainWatermarks());
+            Measurement m = runner.run(segment, state, pool, input, 0, false, false);
+            log("JVM warm-up %s: %,.0f events/s, discarded", m.segment, m.eventsPerSecond());
+        }
+    }
+
+    /**
+     * The records of a measured round: enough passes over the pool to last the segment duration at
+     * the wall rate the same segment had in the round before (its faster run there, so its runs
+     * with and without checkpoints both last at least that long on the same records); one pass
+     * when no duration is asked.
+     */
+    private static long eventsFor(Duration duration, EventPool pool, Measurement previous) {
+        long atPreviousRate = (long) Math.ceil(previous.eventsPerSecond() * duration.toMillis() / 1000.0);
+        return Math.max(pool.size(), atPreviousRate);
+    }
+
+    private static Measurement fastest(List<Measurement> runs) {
+        return runs.stream().max(Comparator.comparingDouble(Measurement::eventsPerSecond)).orElseThrow();
     }
 
     /** Both emissions back to back, the first one alternating per round, so neither always runs on a warmer JVM. */

@@ -1,5 +1,7 @@
 package dev.streamlake.bench;
 
+import org.apache.flink.util.TimeUtils;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ public final class BenchSettings {
     private Path results = Path.of("results");
     private long events = 500_000;
     private long eventsAtMillion = 240_000;
-    private int rounds = 3;
+    /** Two, not three: with 30 s rounds, each segment with and without checkpoints, three take 80 minutes. */
+    private int rounds = 2;
     private List<Integer> sensorCounts = List.of(1_000, 100_000, 1_000_000);
     private List<StateKind> states = List.of(StateKind.HEAP, StateKind.ROCKSDB);
     private int parallelism = 1;
@@ -27,8 +30,20 @@ public final class BenchSettings {
     private List<String> segments = List.of("A", "R", "S", "P");
     /** On by default: the job enables it itself, and every segment runs with the same setting. */
     private boolean objectReuse = true;
-    /** Per record first: the main tables are the project's emission; periodic adds R and P as before the change. */
-    private List<WatermarkEmission> watermarks = List.of(WatermarkEmission.PER_RECORD, WatermarkEmission.PERIODIC);
+    /**
+     * Per record only: the 2026-12-06 run found no measurable cost against periodic emission, and a
+     * second run of R and P in every round would make the long checkpointed rounds half as long again.
+     */
+    private List<WatermarkEmission> watermarks = List.of(WatermarkEmission.PER_RECORD);
+    /** A production-like interval; zero runs without checkpoints, as every run before 2026-12-06-checkpoints did. */
+    private Duration checkpointInterval = Duration.ofSeconds(10);
+    /** Unset: long enough for {@link #CHECKPOINTS_PER_ROUND} checkpoints, or one pass over the pool without checkpoints. */
+    private Duration segmentDuration;
+    /** Whether each checkpointed run has an uncheckpointed twin in the same round, so the cost is measured within the run. */
+    private boolean checkpointControl = true;
+
+    /** How many checkpoint intervals a measured round lasts unless --segment-duration says otherwise. */
+    static final int CHECKPOINTS_PER_ROUND = 3;
 
     private BenchSettings() {}
 
@@ -84,6 +99,15 @@ public final class BenchSettings {
             case "--e2e":
                 e2e = Boolean.parseBoolean(value);
                 break;
+            case "--checkpoint-interval":
+                checkpointInterval = TimeUtils.parseDuration(value);
+                break;
+            case "--checkpoint-control":
+                checkpointControl = Boolean.parseBoolean(value);
+                break;
+            case "--segment-duration":
+                segmentDuration = TimeUtils.parseDuration(value);
+                break;
             case "--watermarks":
                 watermarks = value.equals("both")
                         ? List.of(WatermarkEmission.PER_RECORD, WatermarkEmission.PERIODIC)
@@ -93,7 +117,8 @@ public final class BenchSettings {
                 throw new IllegalArgumentException("unknown argument " + key + "; known: --results --events "
                         + "--events-at-million --rounds --sensors --states --parallelism --window (ISO-8601, "
                         + "e.g. PT5M) --e2e-rate --e2e-duration (ISO-8601) --e2e (true|false) --segments (e.g. R,P, to profile) --object-reuse (true|false) "
-                        + "--watermarks (per-record|periodic|both)");
+                        + "--watermarks (per-record|periodic|both) --checkpoint-interval (e.g. 10s; 0s = off) "
+                        + "--checkpoint-control (true|false) --segment-duration (e.g. 30s)");
         }
     }
 
@@ -158,13 +183,66 @@ public final class BenchSettings {
         return watermarks.get(0);
     }
 
+    /** Between checkpoints of every measured round; zero when they run without checkpoints. */
+    public Duration checkpointInterval() {
+        return checkpointInterval;
+    }
+
+    public boolean checkpointing() {
+        return !checkpointInterval.isZero();
+    }
+
+    /**
+     * Whether a segment's runs in this round take checkpoints: the warm-up round's run takes none;
+     * a measured round's run takes them, and with the control a second run does not, the two back
+     * to back, which one first alternating per round so neither always runs on a warmer JVM.
+     */
+    public List<Boolean> checkpointModes(int round) {
+        if (round == 0 || !checkpointing()) {
+            return List.of(false);
+        }
+        if (!checkpointControl) {
+            return List.of(true);
+        }
+        return round % 2 == 1 ? List.of(true, false) : List.of(false, true);
+    }
+
+    public boolean checkpointControl() {
+        return checkpointing() && checkpointControl;
+    }
+
+    /**
+     * The least wall time of a measured round: its record count is set from the wall rate the
+     * same segment had in the round before (the warm-up round for round 1). Zero means one pass
+     * over the pool, as before checkpoints were measured.
+     */
+    public Duration segmentDuration() {
+        if (segmentDuration != null) {
+            return segmentDuration;
+        }
+        return checkpointInterval.multipliedBy(CHECKPOINTS_PER_ROUND);
+    }
+
     public boolean e2e() {
         return e2e;
     }
 
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add("events per segment: " + events + " (" + eventsAtMillion + " at 10^6 sensors)");
+        lines.add("pool per sensor count: " + events + " records (" + eventsAtMillion + " at 10^6 sensors); "
+                + (segmentDuration().isZero()
+                        ? "every round reads the pool once"
+                        : "the warm-up round reads it once, a measured round reads it round and round (each pass "
+                                + "shifted in event time by the pool's span, so event time keeps moving forward) for at "
+                                + "least " + TimeUtils.formatWithHighestUnit(segmentDuration()) + " of wall time, its "
+                                + "record count set from the same segment's wall rate in the round before"));
+        lines.add("checkpoints in the measured rounds: " + (checkpointing()
+                ? "every " + TimeUtils.formatWithHighestUnit(checkpointInterval) + ", " + BenchCheckpointing.describe()
+                        + (checkpointControl
+                                ? "; every segment also runs without checkpoints on the same records, back to back "
+                                        + "with its checkpointed run, which one first alternating per round"
+                                : "")
+                : "none"));
         lines.add("rounds: 1 warm-up (discarded) + " + rounds + " measured, segments interleaved A, R, S, P");
         lines.add("segments: " + segments);
         lines.add("sensor counts: " + sensorCounts);

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The encoded JSON records every segment reads, generated once per sensor count with a fixed
  * seed (incl. the generator's malformed and late shares), so segments parse the same bytes and
- * no external I/O is measured.
+ * no external I/O is measured. A segment longer than the pool reads it again and again, each pass
+ * later in event time by the pool's span.
  *
  * <p>The pool is handed to the tasks through {@link #install}: every task of the embedded cluster
  * runs in this JVM, and shipping hundreds of megabytes inside the job graph would measure
@@ -97,7 +98,17 @@ public final class EventPool {
         return totalBytes;
     }
 
+    /** The bytes of a record of the pool read round and round: index 0 again after the last record. */
     byte[] record(long index) {
-        return records[(int) index];
+        return records[(int) (index % records.length)];
+    }
+
+    /**
+     * How far ahead in event time the pass over the pool that holds this index lies: the pool
+     * spans its size in {@link #EVENT_INTERVAL}s, so the next pass continues where the last one
+     * ended, with the same out-of-order and late records, and event time keeps moving forward.
+     */
+    long eventTimeShiftMillis(long index) {
+        return index / records.length * records.length * EVENT_INTERVAL.toMillis();
     }
 }

@@ -5,7 +5,8 @@ final class Measurement {
 
     static final String CSV_HEADER =
             "round,segment,watermarks,state,sensors,events,cpu_seconds,wall_seconds,events_per_cpu_second,events_per_second,"
-                    + "peak_live_heap_bytes,peak_heap_bytes,peak_rss_bytes,checkpointed_state_bytes";
+                    + "peak_live_heap_bytes,peak_heap_bytes,peak_rss_bytes,checkpointed_state_bytes,"
+                    + "checkpointed,checkpoints,checkpoint_mean_ms,checkpoint_mean_bytes,checkpoint_state_bytes";
 
     final int round;
     final String segment;
@@ -22,10 +23,14 @@ final class Measurement {
     final long peakRssBytes;
     /** The largest completed checkpoint's state size; -1 where no checkpoint was taken. */
     final long checkpointedStateBytes;
+    /** Whether the run took checkpoints at the production-like interval. */
+    final boolean checkpointed;
+    /** The checkpoints completed while the segment was measured. */
+    final RoundCheckpoints checkpoints;
 
     Measurement(int round, String segment, String watermarks, StateKind state, int sensors, long events, double cpuSeconds,
             double wallSeconds, long peakLiveHeapBytes, long peakHeapBytes, long peakRssBytes,
-            long checkpointedStateBytes) {
+            long checkpointedStateBytes, boolean checkpointed, RoundCheckpoints checkpoints) {
         this.round = round;
         this.segment = segment;
         this.watermarks = watermarks;
@@ -38,6 +43,8 @@ final class Measurement {
         this.peakHeapBytes = peakHeapBytes;
         this.peakRssBytes = peakRssBytes;
         this.checkpointedStateBytes = checkpointedStateBytes;
+        this.checkpointed = checkpointed;
+        this.checkpoints = checkpoints;
     }
 
     double eventsPerCpuSecond() {
@@ -58,6 +65,8 @@ final class Measurement {
                 String.valueOf(round), segment, watermarks, state.label(), String.valueOf(sensors), String.valueOf(events),
                 String.format("%.3f", cpuSeconds), String.format("%.3f", wallSeconds),
                 String.format("%.0f", eventsPerCpuSecond()), String.format("%.0f", eventsPerSecond()),
-                String.valueOf(peakLiveHeapBytes), String.valueOf(peakHeapBytes), String.valueOf(peakRssBytes), String.valueOf(checkpointedStateBytes));
+                String.valueOf(peakLiveHeapBytes), String.valueOf(peakHeapBytes), String.valueOf(peakRssBytes), String.valueOf(checkpointedStateBytes),
+                String.valueOf(checkpointed), String.valueOf(checkpoints.completed), String.valueOf(checkpoints.meanDurationMillis),
+                String.valueOf(checkpoints.meanCheckpointedBytes), String.valueOf(checkpoints.stateBytes));
     }
 }

@@ -9,7 +9,12 @@ import dev.streamlake.serde.RecordDecoder;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
-/** The deserialiser of the pool source: record index → bytes from the pool → event or dead letter. */
+/**
+ * The deserialiser of the pool source: record index → bytes from the pool → event or dead letter.
+ * A reading of a later pass over the pool gets its event time moved by the pass's shift after
+ * decoding: re-encoding the bytes would measure the encoder. Decoding, and P's cleansing checks in
+ * it, see the first pass's event time, so every pass decides the same records the same way.
+ */
 final class PoolDecoder extends RichMapFunction<Long, Decoded<SensorReading>> {
 
     private static final long serialVersionUID = 1L;
@@ -36,6 +41,12 @@ final class PoolDecoder extends RichMapFunction<Long, Decoded<SensorReading>> {
         if (index == 0) {
             SegmentClock.markFirstRecord();
         }
-        return decoder.decode(pool.record(index), ORIGIN);
+        Decoded<SensorReading> decoded = decoder.decode(pool.record(index), ORIGIN);
+        long shift = pool.eventTimeShiftMillis(index);
+        if (shift > 0 && decoded.isValue()) {
+            SensorReading reading = decoded.getValue();
+            reading.setTs(reading.getTs().plusMillis(shift));
+        }
+        return decoded;
     }
 }

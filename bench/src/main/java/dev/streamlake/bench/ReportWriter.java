@@ -10,8 +10,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The report.md of one run: machine, sizes, medians, ratios, watermark emissions compared, memory,
- * state size, end-to-end, goals.
+ * The report.md of one run: machine, sizes, medians, ratios, checkpoints, watermark emissions
+ * compared, memory, state size, end-to-end, goals.
  */
 final class ReportWriter {
 
@@ -25,6 +25,8 @@ final class ReportWriter {
     private final SegmentStatistics statistics;
     /** The second watermark emission's figures, when both ran. */
     private final Optional<SegmentStatistics> otherWatermarks;
+    /** The same runs without checkpoints, when the control ran. */
+    private final Optional<SegmentStatistics> withoutCheckpoints;
     private final List<Measurement> measurements;
     private final Map<Integer, Integer> distinctSensors;
     private final Optional<EndToEndResult> endToEnd;
@@ -32,11 +34,12 @@ final class ReportWriter {
     private final StringBuilder out = new StringBuilder();
 
     ReportWriter(BenchSettings settings, SegmentStatistics statistics, Optional<SegmentStatistics> otherWatermarks,
-            List<Measurement> measurements, Map<Integer, Integer> distinctSensors, Optional<EndToEndResult> endToEnd,
+            Optional<SegmentStatistics> withoutCheckpoints, List<Measurement> measurements, Map<Integer, Integer> distinctSensors, Optional<EndToEndResult> endToEnd,
             double minutes) {
         this.settings = settings;
         this.statistics = statistics;
         this.otherWatermarks = otherWatermarks;
+        this.withoutCheckpoints = withoutCheckpoints;
         this.measurements = measurements;
         this.distinctSensors = distinctSensors;
         this.endToEnd = endToEnd;
@@ -58,7 +61,9 @@ final class ReportWriter {
                 + "out-of-order up to 2 s; every segment decodes the same bytes");
         line("- figures: events per process-CPU-second (OperatingSystemMXBean.getProcessCpuTime deltas, whole JVM incl. "
                 + "the embedded cluster) and wall events/s, from the first decoded record until the last sink sees the end "
-                + "of its input (the cluster's teardown of the job is left out); "
+                + "of its input (the cluster's teardown of the job is left out); the tables of throughput, ratios, "
+                + "memory and goals are those of the " + (settings.checkpointing() ? "checkpointed" : "uncheckpointed")
+                + " runs; "
                 + "medians of the measured rounds; ratios are taken per round, then the median");
         for (Segment segment : BenchMain.SEGMENTS) {
             line("- " + segment.code() + ": " + segment.description());
@@ -68,6 +73,7 @@ final class ReportWriter {
         line("");
         throughput();
         ratios();
+        new CheckpointSections(settings, statistics, withoutCheckpoints, this::line).write();
         otherWatermarks.ifPresent(this::watermarkEmissions);
         memory();
         stateSize();

@@ -16,6 +16,9 @@ final class SegmentClock {
     private static volatile long startWallNanos = -1;
     private static long endCpuNanos = -1;
     private static long endWallNanos = -1;
+    /** The same two moments by the wall clock, to match checkpoint statistics, which carry epoch times. */
+    private static volatile long startEpochMillis = -1;
+    private static long endEpochMillis = -1;
 
     private SegmentClock() {}
 
@@ -24,22 +27,31 @@ final class SegmentClock {
         startWallNanos = -1;
         endCpuNanos = -1;
         endWallNanos = -1;
+        startEpochMillis = -1;
+        endEpochMillis = -1;
     }
 
     /** Called by the task that decodes record 0. */
     static void markFirstRecord() {
         startWallNanos = System.nanoTime();
         startCpuNanos = processCpuNanos();
+        startEpochMillis = System.currentTimeMillis();
     }
 
     /** Called by each sink when its input ends; the last call marks the segment's end. */
     static synchronized void markInputEnd() {
         endWallNanos = System.nanoTime();
         endCpuNanos = processCpuNanos();
+        endEpochMillis = System.currentTimeMillis();
     }
 
     static long processCpuNanos() {
         return OS.getProcessCpuTime();
+    }
+
+    /** Epoch milliseconds of the first record and of the end of the last sink's input. */
+    static synchronized long[] epochMillis() {
+        return new long[] {startEpochMillis, endEpochMillis};
     }
 
     /** CPU and wall seconds from the first record to the end of the last sink's input. */

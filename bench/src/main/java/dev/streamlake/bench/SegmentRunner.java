@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Runs one segment as a job on the shared cluster and measures it: CPU and wall time from the
- * first decoded record to the end of the last sink's input, peak heap and RSS, and, when asked,
+ * first decoded record to the end of the last sink's input, peak heap and RSS, the checkpoints
+ * of a measured round (taken as in production, see {@link BenchCheckpointing}) and, when asked,
  * the checkpointed state size (periodic full checkpoints; only in the warm-up round, whose figures
  * are discarded).
  */
@@ -21,24 +22,32 @@ final class SegmentRunner {
     private final BenchCluster cluster;
     private final Path checkpoints;
     private final boolean objectReuse;
+    private final Duration checkpointInterval;
 
-    SegmentRunner(BenchCluster cluster, Path checkpoints, boolean objectReuse) {
+    SegmentRunner(BenchCluster cluster, Path checkpoints, boolean objectReuse, Duration checkpointInterval) {
         this.cluster = cluster;
         this.checkpoints = checkpoints;
         this.objectReuse = objectReuse;
+        this.checkpointInterval = checkpointInterval;
     }
 
-    Measurement run(Segment segment, StateKind state, EventPool pool, SegmentInput input, int round, boolean probeState)
-            throws Exception {
-        Configuration config = new Configuration();
-        state.applyTo(config);
-        config.set(PipelineOptions.OBJECT_REUSE, objectReuse);
-        boolean checkpointing = probeState && segment.stateful();
-        if (checkpointing) {
-            BenchCluster.checkpointTo(config, checkpoints);
+    /** @param checkpointed whether the run takes checkpoints as in production, every checkpoint interval */
+    Measurement run(Segment segment, StateKind state, EventPool pool, SegmentInput input, int round, boolean probeState,
+            boolean checkpointed) throws Exception {
+        boolean probing = probeState && segment.stateful();
+        Configuration config;
+        if (checkpointed) {
+            config = BenchCheckpointing.jobConfiguration(state, checkpointInterval, checkpoints);
+        } else {
+            config = new Configuration();
+            state.applyTo(config);
+            if (probing) {
+                BenchCluster.checkpointTo(config, checkpoints);
+            }
         }
+        config.set(PipelineOptions.OBJECT_REUSE, objectReuse);
         StreamExecutionEnvironment env = cluster.environment(config);
-        if (checkpointing) {
+        if (probing) {
             env.enableCheckpointing(PROBE_CHECKPOINT_INTERVAL.toMillis());
         }
         segment.build(env, input);
@@ -49,10 +58,15 @@ final class SegmentRunner {
             JobClient job = env.executeAsync(segment.code() + " " + state.label() + " " + pool.sensors());
             job.getJobExecutionResult().get();
             double[] elapsed = SegmentClock.elapsedSeconds();
-            long stateBytes = checkpointing ? cluster.largestCheckpointedState(job.getJobID()) : -1;
+            long[] window = SegmentClock.epochMillis();
+            long stateBytes = probing ? cluster.largestCheckpointedState(job.getJobID()) : -1;
+            RoundCheckpoints taken = checkpointed
+                    ? RoundCheckpoints.within(cluster.checkpointHistory(job.getJobID()), window[0], window[1])
+                    : RoundCheckpoints.NONE;
             String watermarks = segment.eventTime() ? input.watermarks().label() : "none";
             return new Measurement(round, segment.code(), watermarks, state, pool.sensors(), input.events(), elapsed[0],
-                    elapsed[1], memory.peakLiveHeapBytes(), memory.peakHeapBytes(), memory.peakRssBytes(), stateBytes);
+                    elapsed[1], memory.peakLiveHeapBytes(), memory.peakHeapBytes(), memory.peakRssBytes(), stateBytes,
+                    checkpointed, taken);
         }
     }
 }

@@ -9,16 +9,17 @@ import java.util.stream.Collectors;
 
 /**
  * Medians over the measured rounds of one watermark emission (and of the segments without event
- * time), and ratios between segments taken round by round (both segments ran back to back in the
+ * time), with or without checkpoints, and ratios between segments taken round by round (both segments ran back to back in the
  * same round, so the machine's noise mostly cancels) before the median is taken.
  */
 final class SegmentStatistics {
 
     private final List<Measurement> measured;
 
-    SegmentStatistics(List<Measurement> all, WatermarkEmission watermarks) {
+    SegmentStatistics(List<Measurement> all, WatermarkEmission watermarks, boolean checkpointed) {
         this.measured = all.stream()
                 .filter(m -> !m.warmUp() && (m.watermarks.equals(watermarks.label()) || m.watermarks.equals("none")))
+                .filter(m -> m.checkpointed == checkpointed)
                 .collect(Collectors.toList());
     }
 
@@ -70,7 +71,8 @@ final class SegmentStatistics {
         return of(segment, state, sensors).stream().filter(m -> m.round == round).findFirst();
     }
 
-    private List<Measurement> of(String segment, StateKind state, int sensors) {
+    /** The measured runs of a segment, in round order. */
+    List<Measurement> of(String segment, StateKind state, int sensors) {
         return measured.stream()
                 .filter(m -> m.segment.equals(segment) && m.state == state && m.sensors == sensors)
                 .collect(Collectors.toList());

@@ -20,6 +20,11 @@ public enum StateKind {
         return valueOf(value.trim().toUpperCase(Locale.ROOT));
     }
 
+    /** The name of the backend in Flink's and the project's configuration. */
+    String backendType() {
+        return backendType;
+    }
+
     void applyTo(Configuration config) {
         config.set(StateBackendOptions.STATE_BACKEND, backendType);
     }
