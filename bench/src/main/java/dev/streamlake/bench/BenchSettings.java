@@ -233,9 +233,10 @@ public final class BenchSettings {
                 + (segmentDuration().isZero()
                         ? "every round reads the pool once"
                         : "the warm-up round reads it once, a measured round reads it round and round (each pass "
-                                + "shifted in event time by the pool's span, so event time keeps moving forward) for at "
-                                + "least " + TimeUtils.formatWithHighestUnit(segmentDuration()) + " of wall time, its "
-                                + "record count set from the same segment's wall rate in the round before"));
+                                + "shifted in event time by the pool's span, so event time keeps moving forward) for "
+                                + "about " + TimeUtils.formatWithHighestUnit(segmentDuration()) + " of wall time: its "
+                                + "record count is that duration times the wall rate of the same segment's faster run "
+                                + "in the round before"));
         lines.add("checkpoints in the measured rounds: " + (checkpointing()
                 ? "every " + TimeUtils.formatWithHighestUnit(checkpointInterval) + ", " + BenchCheckpointing.describe()
                         + (checkpointControl
@@ -243,7 +244,8 @@ public final class BenchSettings {
                                         + "with its checkpointed run, which one first alternating per round"
                                 : "")
                 : "none"));
-        lines.add("rounds: 1 warm-up (discarded) + " + rounds + " measured, segments interleaved A, R, S, P");
+        lines.add("rounds: 1 warm-up (discarded; before the first one, a pass of every segment warms the JVM, also "
+                + "discarded) + " + rounds + " measured, segments interleaved A, R, S, P");
         lines.add("segments: " + segments);
         lines.add("sensor counts: " + sensorCounts);
         lines.add("state backends: " + states);
