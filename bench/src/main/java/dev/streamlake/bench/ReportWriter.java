@@ -167,7 +167,7 @@ final class ReportWriter {
         line("## Checkpointed state at " + String.format("%,d", BenchMain.STATE_PROBE_SENSORS) + " sensors");
         line("");
         int sensorsInState = distinctSensors.getOrDefault(BenchMain.STATE_PROBE_SENSORS, 0);
-        line("Full (non-incremental) checkpoints every 200 ms during the warm-up round; the largest completed one. "
+        line("Full (non-incremental) checkpoints every 200 ms in a run of its own in the warm-up round; the largest completed one. "
                 + String.format("The pool's records name %,d distinct sensors, so that is the most any state holds; ", sensorsInState)
                 + "per sensor is the state size over that count.");
         line("");
