@@ -66,7 +66,10 @@ final class OpenWindow extends SensorStatsAccumulator {
     OpenWindow copy() {
         OpenWindow copy = new OpenWindow(end);
         copy.nextRevision = nextRevision;
-        forEachRemembered(copy::remember);
+        copy.remembersReading = remembersReading;
+        copy.rememberedTs = rememberedTs;
+        copy.rememberedValue = rememberedValue;
+        copy.more = more == null ? null : more.copy();
         copy.count = count;
         copy.min = min;
         copy.max = max;

@@ -44,6 +44,18 @@ final class ReadingSet {
         return size;
     }
 
+    /**
+     * An independent copy, slot for slot: the window step copies every changed window before each
+     * checkpoint, so adding the readings again, growing the table as they come, would cost that
+     * much more each time.
+     */
+    ReadingSet copy() {
+        ReadingSet copy = new ReadingSet();
+        copy.slots = slots.clone();
+        copy.size = size;
+        return copy;
+    }
+
     void forEach(ReadingVisitor visitor) {
         for (int slot = 0; slot < slots.length; slot += 2) {
             if (slots[slot + 1] != EMPTY) {

@@ -47,4 +47,22 @@ class ReadingSetTest {
 
         assertThat(visited).hasSize(100).contains("99=148.5");
     }
+
+    @Test
+    void aCopyHoldsTheSameReadingsAndChangesOnItsOwn() {
+        ReadingSet original = new ReadingSet();
+        for (int i = 0; i < 40; i++) {
+            original.add(i, i * 0.25);
+        }
+
+        ReadingSet copy = original.copy();
+        copy.add(1_000, 1.0);
+        original.add(2_000, 2.0);
+
+        assertThat(copy.add(39, 9.75)).as("a reading of the original is a duplicate in the copy").isFalse();
+        assertThat(copy.add(2_000, 2.0)).as("a later reading of the original is not in the copy").isTrue();
+        assertThat(original.add(1_000, 1.0)).as("a reading of the copy is not in the original").isTrue();
+        assertThat(copy.size()).isEqualTo(42);
+        assertThat(original.size()).isEqualTo(42);
+    }
 }
