@@ -32,6 +32,8 @@ final class ConfiguredJobContext implements JobContext {
     private final JobConfig config;
     private final StreamExecutionEnvironment env;
     private final Map<String, EventSource<?>> replacedSources;
+    /** Sinks that take the place of the Delta tables; null to write Delta. */
+    private final TableSinks replacedTables;
     private final TableLocations tables;
     private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
     private final Set<String> used = new HashSet<>();
@@ -40,11 +42,13 @@ final class ConfiguredJobContext implements JobContext {
             JobDefinition definition,
             JobConfig config,
             StreamExecutionEnvironment env,
-            Map<String, EventSource<?>> replacedSources) {
+            Map<String, EventSource<?>> replacedSources,
+            TableSinks replacedTables) {
         this.definition = definition;
         this.config = config;
         this.env = env;
         this.replacedSources = replacedSources;
+        this.replacedTables = replacedTables;
         this.tables = new TableLocations(definition, config);
     }
 
@@ -79,7 +83,10 @@ final class ConfiguredJobContext implements JobContext {
     @Override
     public <T extends SpecificRecord> void write(DataStream<T> rows, Table<T> table) {
         useOnce(table, definition.tables());
-        rows.sinkTo(DeltaSink.forAvro(table.rowType(), tables.settings(table)))
+        rows.sinkTo(
+                        replacedTables != null
+                                ? replacedTables.sinkFor(table)
+                                : DeltaSink.forAvro(table.rowType(), tables.settings(table)))
                 .uid(table.name() + "-delta-sink")
                 .name("Delta table: " + table.name());
     }

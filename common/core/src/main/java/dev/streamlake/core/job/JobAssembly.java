@@ -24,6 +24,7 @@ public final class JobAssembly {
     private final StreamJob job;
     private final JobConfig config;
     private final Map<String, EventSource<?>> replacedSources = new HashMap<>();
+    private TableSinks replacedTables;
 
     private JobAssembly(StreamJob job, JobConfig config) {
         this.job = Objects.requireNonNull(job, "job");
@@ -40,10 +41,16 @@ public final class JobAssembly {
         return this;
     }
 
+    /** Writes every table, the dead-letter table too, to the given sinks instead of Delta. */
+    public JobAssembly replacingTables(TableSinks sinks) {
+        this.replacedTables = Objects.requireNonNull(sinks, "sinks");
+        return this;
+    }
+
     /** Adds the whole job to the environment. */
     public void addTo(StreamExecutionEnvironment env) {
         env.getConfig().enableObjectReuse();
-        ConfiguredJobContext context = new ConfiguredJobContext(job.definition(), config, env, replacedSources);
+        ConfiguredJobContext context = new ConfiguredJobContext(job.definition(), config, env, replacedSources, replacedTables);
         job.build(context);
         context.finish();
     }

@@ -16,7 +16,7 @@ import java.nio.file.Path;
 public final class TableLocations {
 
     /** Where the local run keeps its tables when no table URI is configured. */
-    public static final Path LOCAL_TABLES = Path.of("local-run", "tables");
+    private static final Path LOCAL_TABLES = Path.of("local-run", "tables");
 
     private final JobDefinition definition;
     private final JobConfig config;

@@ -7,11 +7,15 @@ import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.events.ProductReview;
 import dev.streamlake.testing.flink.OperatorIdentities;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,25 @@ class JobAssemblyTest {
         assertThat(uids(graphOf(new ReviewsAndUsersJob(), values)))
                 .contains("low-ratings-kafka-sink")
                 .noneMatch(uid -> uid.startsWith("user-changes"));
+    }
+
+    @Test
+    void replacedTablesTakeTheRowsOfEveryTableDeadLettersIncluded() {
+        List<String> replaced = new ArrayList<>();
+        TableSinks discarding =
+                new TableSinks() {
+                    @Override
+                    public <T extends SpecificRecord> Sink<T> sinkFor(Table<T> table) {
+                        replaced.add(table.name());
+                        return new DiscardingSink<>();
+                    }
+                };
+
+        JobAssembly.of(new ReviewsAndUsersJob(), config(everyOutputOn()))
+                .replacingTables(discarding)
+                .addTo(new StreamExecutionEnvironment());
+
+        assertThat(replaced).containsExactlyInAnyOrder("reviews", JobDefinition.DEAD_LETTERS);
     }
 
     @Test
