@@ -65,6 +65,7 @@ final class InputFormats {
             case KINESIS:
                 return first(inputConfig.getOptional(KinesisKeys.SOURCE_STREAMS), input);
             case GENERATOR:
+            case NONE:
             default:
                 return input.name();
         }

@@ -73,6 +73,7 @@ final class PreflightChecks {
                         timeout));
                 break;
             case GENERATOR:
+            case NONE:
             default:
                 break;
         }

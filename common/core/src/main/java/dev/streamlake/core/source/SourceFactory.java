@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Picks an input's source by its {@code source.type}, so the job's code does not depend on it:
- * Kafka, Kinesis or the generator, each with the configured watermark strategy, a stable uid made
+ * Kafka, Kinesis, the generator or none, each with the configured watermark strategy, a stable uid made
  * of the input's name and the source type (e.g. {@code readings-kafka-source}) and a readable
  * name. A new source type gets a new uid, as its state does not carry over.
  */
@@ -42,7 +42,7 @@ public final class SourceFactory {
     private SourceFactory() {}
 
     /**
-     * A Kafka, Kinesis or generator source.
+     * A Kafka, Kinesis, generator or empty source.
      *
      * @param input the input's name, which the uid starts with
      * @param config the configuration as the input sees it ({@link JobConfig#scope})
@@ -61,6 +61,8 @@ public final class SourceFactory {
                 return KafkaSourceFactory.eventSource(uid, config, format, eventTime);
             case KINESIS:
                 return KinesisSourceFactory.eventSource(uid, config, format, eventTime);
+            case NONE:
+                return new EmptyEventSource<>(Decoded.typeInfo(format.eventType()), uid, "No source: " + input);
             case GENERATOR:
             default:
                 if (generator == null) {
