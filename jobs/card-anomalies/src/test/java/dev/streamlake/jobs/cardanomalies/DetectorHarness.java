@@ -1,0 +1,88 @@
+package dev.streamlake.jobs.cardanomalies;
+
+import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.events.CardAlert;
+import dev.streamlake.events.CardAuthorisation;
+import dev.streamlake.events.CardRule;
+import dev.streamlake.events.ScoredTransaction;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The card detector in Flink's keyed broadcast operator harness, configured by job keys. */
+final class DetectorHarness implements AutoCloseable {
+
+    final KeyedBroadcastOperatorTestHarness<String, CardAuthorisation, CardRule, ScoredTransaction> harness;
+
+    private DetectorHarness(Map<String, String> settings, OperatorSubtaskState restored) throws Exception {
+        JobConfig config = JobConfig.of(CardAnomaliesKeys.SCHEMA, settings);
+        CardDetector detector = new CardDetector(DetectorSettings.from(config), InitialRules.from(config));
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(detector, List.of(CardDetector.RULE_VERSIONS)),
+                CardAuthorisation::getCardId,
+                Types.STRING,
+                1,
+                1,
+                0);
+        harness.setup();
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
+        harness.open();
+    }
+
+    static DetectorHarness with(Map<String, String> settings) throws Exception {
+        return new DetectorHarness(settings, null);
+    }
+
+    static DetectorHarness restored(Map<String, String> settings, OperatorSubtaskState state) throws Exception {
+        return new DetectorHarness(settings, state);
+    }
+
+    void send(CardAuthorisation... authorisations) throws Exception {
+        for (CardAuthorisation authorisation : authorisations) {
+            harness.processElement(authorisation, authorisation.getTs().toEpochMilli());
+        }
+    }
+
+    void rule(CardRule rule) throws Exception {
+        harness.processBroadcastElement(rule, rule.getEffectiveFrom().toEpochMilli());
+    }
+
+    /** Moves the watermark of both inputs. */
+    void watermark(long ts) throws Exception {
+        harness.processWatermark(ts);
+        harness.processBroadcastWatermark(ts);
+    }
+
+    List<ScoredTransaction> scored() {
+        return harness.extractOutputValues();
+    }
+
+    List<CardAlert> alerts() {
+        return harness.getSideOutput(CardDetector.ALERTS) == null
+                ? List.of()
+                : harness.getSideOutput(CardDetector.ALERTS).stream().map(StreamRecord::getValue).collect(Collectors.toList());
+    }
+
+    List<CardAlert> alertsOf(String ruleId) {
+        return alerts().stream().filter(a -> a.getRuleId().equals(ruleId)).collect(Collectors.toList());
+    }
+
+    int keyedStateEntries() {
+        return ((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
+                .numKeyValueStateEntries();
+    }
+
+    @Override
+    public void close() throws Exception {
+        harness.close();
+    }
+}
