@@ -73,5 +73,8 @@ final class AuthorisationArrivals extends KeyedProcessFunction<String, CardAutho
                 entries.remove();
             }
         }
+        if (seen.isEmpty()) {
+            seen.clear();
+        }
     }
 }

@@ -1,0 +1,55 @@
+package dev.streamlake.jobs.cardanomalies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+/** A card's activity goes through its serializer whole, and its copy shares nothing. */
+class CardActivitySerializerTest {
+
+    @Test
+    void writesAndReadsEveryField() throws Exception {
+        CardActivity activity = sample();
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        CardActivitySerializer.INSTANCE.serialize(activity, out);
+        CardActivity read = CardActivitySerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(read.firstSeen).isEqualTo(5);
+        assertThat(read.lastTs).isEqualTo(7_200_000);
+        assertThat(read.expiryTimer).isEqualTo(99);
+        assertThat(read.amounts.size).isEqualTo(2);
+        assertThat(read.amounts.baseline().mean).isEqualTo(activity.amounts.baseline().mean);
+        assertThat(read.amounts.baseline().stddev).isEqualTo(activity.amounts.baseline().stddev);
+        assertThat(read.attempts.idsSince(0, false)).containsExactly("a1", "a2");
+        assertThat(read.attempts.idsSince(0, true)).containsExactly("a2");
+        assertThat(read.suppression.lastAlerts).containsEntry("velocity", 42L);
+    }
+
+    @Test
+    void aCopySharesNothingWithItsOriginal() {
+        CardActivity activity = sample();
+        CardActivity copy = CardActivitySerializer.INSTANCE.copy(activity);
+        activity.amounts.add(7_300_000, 1000);
+        activity.attempts.add(7_300_000, "a3", true);
+        activity.suppression.admit("amount-spike", 7_300_000, 60_000);
+
+        assertThat(copy.amounts.baseline().count).isEqualTo(3);
+        assertThat(copy.attempts.idsSince(0, false)).containsExactly("a1", "a2");
+        assertThat(copy.suppression.lastAlerts).containsOnlyKeys("velocity");
+    }
+
+    private static CardActivity sample() {
+        CardActivity activity = new CardActivity(5);
+        activity.lastTs = 7_200_000;
+        activity.expiryTimer = 99;
+        activity.amounts.add(5, 10);
+        activity.amounts.add(6, 12);
+        activity.amounts.add(7_200_000, 40);
+        activity.attempts.add(6, "a1", true);
+        activity.attempts.add(7_200_000, "a2", false);
+        activity.suppression.admit("velocity", 42, 60_000);
+        return activity;
+    }
+}
