@@ -2,11 +2,13 @@ package dev.streamlake.core.source;
 
 import dev.streamlake.serde.Decoded;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.lib.NumberSequenceSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,6 +29,13 @@ final class EmptyEventSource<T> implements EventSource<T> {
 
     @Override
     public DataStream<Decoded<T>> createStream(StreamExecutionEnvironment env) {
-        return env.fromData(List.<Decoded<T>>of(), type).name(name).uid(uid);
+        // Flink has no source of nothing (an empty collection source makes one element): one
+        // number, dropped, then the end and its final watermark.
+        return env.fromSource(new NumberSequenceSource(0, 0), WatermarkStrategy.noWatermarks(), name)
+                .uid(uid)
+                .flatMap((Long number, Collector<Decoded<T>> nothing) -> {})
+                .returns(type)
+                .name(name + ": no events")
+                .uid(uid + "-no-events");
     }
 }

@@ -12,6 +12,7 @@ import dev.streamlake.serde.Decoded;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -68,6 +69,21 @@ class SourceFactoryTest {
         assertThat(uidOf(source)).isEqualTo("readings-generator-source");
         assertThat(seen).hasSize(1);
         assertThat(seen.get(0).get(GeneratorKeys.COUNT)).isEqualTo(7L);
+    }
+
+    @Test
+    void noneReadsNothingAndEnds() throws Exception {
+        JobConfig config = TestConfigs.of(SCHEMA, "readings.source.type", "none");
+        EventSource<String> source = readings(config, null);
+        assertThat(uidOf(source)).startsWith("readings-none-source");
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        List<Decoded<String>> events = new ArrayList<>();
+        try (CloseableIterator<Decoded<String>> all = source.createStream(env).executeAndCollect()) {
+            all.forEachRemaining(events::add);
+        }
+        assertThat(events).isEmpty();
     }
 
     @Test
