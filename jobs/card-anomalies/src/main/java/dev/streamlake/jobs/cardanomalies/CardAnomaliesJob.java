@@ -26,8 +26,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Card authorisation anomaly detection (docs/card-anomalies.md says exactly what it computes):
  *
  * <pre>
- * authorisations → keyBy card → event time kept across recoveries → duplicates counted once,
- *   too-late ones to the too-late table → card detector (per card in event-time order: baseline
+ * authorisations → keyBy card → event time kept across recoveries → too-late ones to the too-late
+ *   table → card detector (per card in event-time order, duplicates counted once: baseline
  *   features, velocity, live rules from the broadcast rules input, suppression)
  *   → scored-transactions (Delta); alerts (Delta and the alerts stream)
  * bad authorisations and rules → dead letters (by the skeleton)
@@ -79,7 +79,7 @@ public final class CardAnomaliesJob implements StreamJob {
 
     private static final KeySelector<CardAuthorisation, String> BY_CARD = CardAuthorisation::getCardId;
 
-    private static final String ARRIVALS_UID = "card-arrivals";
+    private static final String TOO_LATE_SPLIT_UID = "card-too-late-split";
     private static final String DETECTOR_UID = "card-detector";
 
     @Override
@@ -94,10 +94,10 @@ public final class CardAnomaliesJob implements StreamJob {
         DataStream<CardRule> rules = context.read(RULES);
 
         SingleOutputStreamOperator<CardAuthorisation> arrived =
-                KeyedEventTime.keyBy(authorisations, BY_CARD, Types.STRING, ARRIVALS_UID)
-                        .process(new AuthorisationArrivals(config.get(CardAnomaliesKeys.DEDUP_RETENTION)))
-                        .uid(ARRIVALS_UID)
-                        .name("Duplicates and too-late authorisations");
+                KeyedEventTime.keyBy(authorisations, BY_CARD, Types.STRING, TOO_LATE_SPLIT_UID)
+                        .process(new TooLateAuthorisations())
+                        .uid(TOO_LATE_SPLIT_UID)
+                        .name("Too-late authorisations");
 
         SingleOutputStreamOperator<ScoredTransaction> scored =
                 DataStreamUtils.reinterpretAsKeyedStream(arrived, BY_CARD, Types.STRING)
@@ -112,6 +112,6 @@ public final class CardAnomaliesJob implements StreamJob {
         context.write(scored, SCORED);
         context.write(alerts, ALERTS_TABLE);
         context.send(alerts, ALERTS);
-        context.write(arrived.getSideOutput(AuthorisationArrivals.TOO_LATE), TOO_LATE_TABLE);
+        context.write(arrived.getSideOutput(TooLateAuthorisations.TOO_LATE), TOO_LATE_TABLE);
     }
 }

@@ -20,15 +20,6 @@ public final class CardAnomaliesKeys {
                             "An authorisation whose event time lies further than this in the future of the"
                                     + " ingestion time has an impossible timestamp and becomes a dead letter.");
 
-    public static final ConfigKey<Duration> DEDUP_RETENTION =
-            ConfigKey.of("dedup.retention", ValueType.duration())
-                    .withDefault(Duration.ofHours(1))
-                    .withRule(CardAnomaliesKeys::positive, "positive")
-                    .withDescription(
-                            "How long in event time a card remembers an authorisation id to count its exact"
-                                    + " duplicates once; at least authorisations.watermark.out-of-orderness, so"
-                                    + " that a later copy is too late rather than scored twice.");
-
     public static final ConfigKey<Duration> BASELINE_LENGTH =
             ConfigKey.of("baseline.length", ValueType.duration())
                     .withDefault(Duration.ofDays(7))
@@ -94,7 +85,7 @@ public final class CardAnomaliesKeys {
 
     public static final ConfigSchema SCHEMA =
             ConfigSchema.builder()
-                    .add(MAX_CLOCK_SKEW, DEDUP_RETENTION, BASELINE_LENGTH, RECENT_WINDOW, VELOCITY_WINDOW, SUPPRESSION)
+                    .add(MAX_CLOCK_SKEW, BASELINE_LENGTH, RECENT_WINDOW, VELOCITY_WINDOW, SUPPRESSION)
                     .add(VELOCITY_ENABLED, VELOCITY_MAX, VELOCITY_SIZE, VELOCITY_SLIDE)
                     .add(DECLINED_ENABLED, DECLINED_MAX, DECLINED_SIZE, DECLINED_SLIDE)
                     .add(SPIKE_ENABLED, SPIKE_FACTOR, SPIKE_Z_SCORE, SPIKE_MIN_DAYS)

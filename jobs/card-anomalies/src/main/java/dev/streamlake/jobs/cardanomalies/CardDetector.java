@@ -30,6 +30,7 @@ import java.util.Map;
 
 /**
  * The card detector (docs/card-anomalies.md): per card, in event-time order, each authorisation
+ * (exact duplicates counted once)
  * gets the card's features as of it (a scored transaction) and is judged by every rule in force at
  * its time; alerts that pass suppression go to {@link #ALERTS}. Rule versions come from the
  * broadcast rules input and are kept in broadcast state, so they survive restarts and rescaling.
@@ -64,6 +65,7 @@ final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAutho
     /** The initial rules and the broadcast state's versions; built again after a restore. */
     private transient RuleBook rules;
 
+    private transient Counter duplicates;
     private transient Counter scored;
     private transient Counter alerts;
     private transient Counter suppressed;
@@ -80,6 +82,7 @@ final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAutho
         waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 "waiting-authorisations", Types.LONG, new ListTypeInfo<>(TypeInformation.of(CardAuthorisation.class))));
         activity = getRuntimeContext().getState(new ValueStateDescriptor<>("card-activity", CardActivitySerializer.INSTANCE));
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicateAuthorisations");
         scored = getRuntimeContext().getMetricGroup().counter("scoredTransactions");
         alerts = getRuntimeContext().getMetricGroup().counter("alerts");
         suppressed = getRuntimeContext().getMetricGroup().counter("suppressedAlerts");
@@ -95,9 +98,25 @@ final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAutho
         if (due == null) {
             due = new ArrayList<>(1);
             ctx.timerService().registerEventTimeTimer(ts);
+        } else if (isWaiting(authorisation, due)) {
+            duplicates.inc();
+            return;
         }
         due.add(authorisation);
         waiting.put(ts, due);
+    }
+
+    /**
+     * An exact duplicate has its original's time, so it finds it waiting here: once the original is
+     * scored, the watermark has passed that time and a copy is too late before it gets here.
+     */
+    private static boolean isWaiting(CardAuthorisation authorisation, List<CardAuthorisation> due) {
+        for (CardAuthorisation waiting : due) {
+            if (waiting.getAuthorisationId().equals(authorisation.getAuthorisationId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -32,8 +32,8 @@ class CardAnomaliesJobGraphTest {
                 "rules-" + rules + "-source",
                 "authorisations-dead-letter-split",
                 "rules-dead-letter-split",
-                "card-arrivals-event-time-floor",
-                "card-arrivals",
+                "card-too-late-split-event-time-floor",
+                "card-too-late-split",
                 "card-detector",
                 "scored-transactions-delta-sink",
                 "alerts-delta-sink",
@@ -43,11 +43,11 @@ class CardAnomaliesJobGraphTest {
     }
 
     @Test
-    void theArrivalsStepRunsInTheTaskOfItsShuffleAndTheDetectorReadsItWithoutOne() {
+    void theDetectorReadsTheTooLateSplitWithoutAShuffle() {
         StreamGraph graph = graph("kafka", "none");
         StreamNode detector = node(graph, "card-detector");
         assertThat(detector.getInEdges())
-                .filteredOn(edge -> graph.getStreamNode(edge.getSourceId()).getTransformationUID().equals("card-arrivals"))
+                .filteredOn(edge -> graph.getStreamNode(edge.getSourceId()).getTransformationUID().equals("card-too-late-split"))
                 .singleElement()
                 .satisfies(edge -> assertThat(edge.getPartitioner().toString()).isEqualTo("FORWARD"));
     }

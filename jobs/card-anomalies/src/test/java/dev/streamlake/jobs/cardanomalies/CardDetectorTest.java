@@ -60,6 +60,18 @@ class CardDetectorTest {
     }
 
     @Test
+    void anExactDuplicateIsScoredOnce() throws Exception {
+        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+            detector.send(approved("a1", "card-1", at(0), "5.00"),
+                    approved("a2", "card-1", at(0), "6.00"),
+                    approved("a1", "card-1", at(0), "5.00"));
+            detector.watermark(at(SECOND));
+            assertThat(ids(detector.scored())).containsExactly("a1", "a2");
+            assertThat(detector.scored().get(1).getVelocityCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void alertsOnceMoreAttemptsThanAllowedFallInOneTumblingWindowAndSuppressesTheRepeat() throws Exception {
         try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
             for (int i = 1; i <= 5; i++) {
