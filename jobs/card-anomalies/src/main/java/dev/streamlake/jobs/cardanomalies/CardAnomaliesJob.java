@@ -37,6 +37,7 @@ public final class CardAnomaliesJob implements StreamJob {
 
     public static final Input<CardAuthorisation> AUTHORISATIONS =
             Input.of("authorisations", CardAuthorisation.class, a -> a.getTs().toEpochMilli())
+                    .typeInfo(CardAuthorisationSerializer.TYPE_INFO)
                     .formats(InputFormat.JSON, InputFormat.CONFLUENT_AVRO)
                     .rules(config -> new CardAuthorisationRules(config.get(CardAnomaliesKeys.MAX_CLOCK_SKEW)))
                     .build();

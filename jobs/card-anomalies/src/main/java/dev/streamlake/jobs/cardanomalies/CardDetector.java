@@ -80,7 +80,7 @@ final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAutho
     @Override
     public void open(Configuration parameters) {
         waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                "waiting-authorisations", Types.LONG, new ListTypeInfo<>(TypeInformation.of(CardAuthorisation.class))));
+                "waiting-authorisations", Types.LONG, new ListTypeInfo<>(CardAuthorisationSerializer.TYPE_INFO)));
         activity = getRuntimeContext().getState(new ValueStateDescriptor<>("card-activity", CardActivitySerializer.INSTANCE));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicateAuthorisations");
         scored = getRuntimeContext().getMetricGroup().counter("scoredTransactions");

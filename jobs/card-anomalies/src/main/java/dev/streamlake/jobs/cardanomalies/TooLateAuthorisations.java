@@ -2,7 +2,6 @@ package dev.streamlake.jobs.cardanomalies;
 
 import dev.streamlake.events.CardAuthorisation;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -22,7 +21,7 @@ final class TooLateAuthorisations extends KeyedProcessFunction<String, CardAutho
     private static final long serialVersionUID = 1L;
 
     static final OutputTag<CardAuthorisation> TOO_LATE =
-            new OutputTag<>("too-late-authorisations", TypeInformation.of(CardAuthorisation.class));
+            new OutputTag<>("too-late-authorisations", CardAuthorisationSerializer.TYPE_INFO);
 
     private transient Counter tooLate;
 
