@@ -1,6 +1,7 @@
 package dev.streamlake.jobs.cardanomalies;
 
 import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.generator.GeneratorSettings;
 import dev.streamlake.core.job.Input;
 import dev.streamlake.core.job.InputFormat;
 import dev.streamlake.core.job.JobContext;
@@ -40,12 +41,14 @@ public final class CardAnomaliesJob implements StreamJob {
                     .typeInfo(CardAuthorisationSerializer.TYPE_INFO)
                     .formats(InputFormat.JSON, InputFormat.CONFLUENT_AVRO)
                     .rules(config -> new CardAuthorisationRules(config.get(CardAnomaliesKeys.MAX_CLOCK_SKEW)))
+                    .generator((config, format) -> CardAuthorisations.generator(GeneratorSettings.from(config), format).source())
                     .build();
 
     public static final Input<CardRule> RULES =
             Input.of("rules", CardRule.class, rule -> rule.getEffectiveFrom().toEpochMilli())
                     .formats(InputFormat.JSON)
                     .rules(config -> new CardRuleChecks())
+                    .generator((config, format) -> CardRuleVersions.generator(GeneratorSettings.from(config), format).source())
                     .build();
 
     public static final Table<ScoredTransaction> SCORED =

@@ -21,7 +21,7 @@ final class CardHolderProfile {
     private static final double ABROAD_SHARE = 0.03;
 
     /** Spread of an amount around the usual one (log scale), cut at two spreads either side. */
-    private static final double AMOUNT_SPREAD = 0.2;
+    private static final double AMOUNT_SPREAD = 0.18;
 
     private static final PaymentChannel[] CHANNELS = {
         PaymentChannel.CARD_PRESENT, PaymentChannel.CONTACTLESS, PaymentChannel.ECOMMERCE, PaymentChannel.ATM
@@ -124,7 +124,7 @@ final class CardHolderProfile {
 
     /** Cash in tens, at least 20. */
     private BigDecimal cash(SplittableRandom random) {
-        double wanted = typicalAmount * MerchantCategory.CASH.usualScale * random.nextDouble(0.7, 1.4);
+        double wanted = typicalAmount * MerchantCategory.CASH.usualScale * random.nextDouble(0.7, 1.3);
         return BigDecimal.valueOf(Math.max(2, Math.round(wanted / 10)) * 10L).setScale(2, RoundingMode.UNNECESSARY);
     }
 
