@@ -6,6 +6,7 @@ import dev.streamlake.core.job.Input;
 import dev.streamlake.core.job.InputFormat;
 import dev.streamlake.core.job.JobContext;
 import dev.streamlake.core.job.JobDefinition;
+import dev.streamlake.core.job.LocalTables;
 import dev.streamlake.core.job.StreamJob;
 import dev.streamlake.core.job.StreamOutput;
 import dev.streamlake.core.job.Table;
@@ -22,6 +23,8 @@ import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+import java.io.PrintStream;
 
 /**
  * Card authorisation anomaly detection (docs/card-anomalies.md says exactly what it computes):
@@ -117,5 +120,12 @@ public final class CardAnomaliesJob implements StreamJob {
         context.write(alerts, ALERTS_TABLE);
         context.send(alerts, ALERTS);
         context.write(arrived.getSideOutput(TooLateAuthorisations.TOO_LATE), TOO_LATE_TABLE);
+    }
+
+    @Override
+    public void summarise(LocalTables tables, PrintStream out) {
+        AnomalySummary.print(
+                tables.rows(SCORED), tables.rows(ALERTS_TABLE), tables.rows(TOO_LATE_TABLE),
+                tables.rows(DEFINITION.deadLetters()), out);
     }
 }
