@@ -39,8 +39,9 @@ final class AnomalySummary {
                         .thenComparing(alert -> ((Number) alert.get("rule_version")).longValue())
                         .thenComparing(AnomalySummary::eventTime))
                 .collect(Collectors.groupingBy(AnomalySummary::ruleVersion, LinkedHashMap::new, Collectors.toList()));
+        int width = byVersion.keySet().stream().mapToInt(String::length).max().orElse(0);
         byVersion.forEach((version, ofVersion) -> {
-            out.printf("    %-26s %,7d on %,d cards%n", version, ofVersion.size(),
+            out.printf("    %-" + width + "s %,7d on %,d cards%n", version, ofVersion.size(),
                     ofVersion.stream().map(row -> row.get("card_id")).distinct().count());
             out.printf("      e.g. %s%n", ofVersion.get(0).get("explanation"));
         });
