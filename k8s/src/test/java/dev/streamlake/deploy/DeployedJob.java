@@ -3,6 +3,7 @@ package dev.streamlake.deploy;
 import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.job.JobDefinition;
 import dev.streamlake.core.job.StreamJob;
+import dev.streamlake.jobs.cardanomalies.CardAnomaliesJob;
 import dev.streamlake.jobs.sensorstats.SensorStatsJob;
 
 import java.io.IOException;
@@ -24,7 +25,8 @@ final class DeployedJob {
 
     /** Every job with a deployment. A new job adds its line here and its module to k8s/pom.xml. */
     private static final List<DeployedJob> ALL = List.of(
-            new DeployedJob(new SensorStatsJob()));
+            new DeployedJob(new SensorStatsJob()),
+            new DeployedJob(new CardAnomaliesJob()));
 
     /** For {@code @MethodSource}: every job. */
     static final String EVERY_JOB = "dev.streamlake.deploy.DeployedJob#all";
