@@ -61,7 +61,7 @@ public final class EnvironmentKeys {
                             "Directory URI for checkpoints, e.g. s3://bucket/checkpoints or"
                                     + " file:///tmp/checkpoints; unset leaves Flink's configuration"
                                     + " (in memory on the JobManager when it has none), or in a local run"
-                                    + " (local.embedded) local-run/checkpoints under the working directory.");
+                                    + " (local.embedded) local-run/<job>/checkpoints under the working directory.");
 
     public static final ConfigKey<Boolean> CHECKPOINT_RETAIN_ON_CANCEL =
             ConfigKey.of("checkpoint.retain-on-cancel", ValueType.bool())

@@ -75,7 +75,7 @@ public final class JobRunner {
         TableLocations tables = new TableLocations(definition, config);
         Configuration flinkConfiguration = JobEnvironment.flinkConfiguration(config, RuntimePlatform.LOCAL);
         LocalRunner runner =
-                LocalRunner.create(LocalSettings.from(config), flinkConfiguration, localOutputs(definition, tables));
+                LocalRunner.create(LocalSettings.from(config, definition.name()), flinkConfiguration, localOutputs(definition, tables));
         JobAssembly.of(job, config).addTo(runner.environment());
         // The embedded cluster sets up its file systems only when the job is submitted, and the
         // tables are checked before that; in this JVM they come from the class path, not plugins.

@@ -22,7 +22,7 @@ import java.util.Objects;
  * a run that finished starts over ({@link LocalRunStart}).
  *
  * <pre>{@code
- * LocalRunner runner = LocalRunner.create(LocalSettings.from(config), flinkConfiguration,
+ * LocalRunner runner = LocalRunner.create(LocalSettings.from(config, "sensor-stats"), flinkConfiguration,
  *         List.of(LocalOutput.of("sensor stats", tableUri)));
  * StreamExecutionEnvironment env = runner.environment();
  * // ... build the job on env ...

@@ -17,10 +17,11 @@ import java.util.Objects;
 public final class LocalSettings {
 
     /**
-     * The local run's own directory, relative to the working directory: it holds the run-state
-     * file and, unless {@code checkpoint.storage} says otherwise, the checkpoints.
+     * The local runs' directory, relative to the working directory: each job's run has a directory
+     * of its own in it, with its run-state file and, unless {@code checkpoint.storage} says
+     * otherwise, its checkpoints, so one job never resumes from another's checkpoint.
      */
-    private static final Path RUN_DIRECTORY = Path.of("local-run");
+    private static final Path RUNS_DIRECTORY = Path.of("local-run");
 
     private final int webUiPort;
     private final Path runDirectory;
@@ -41,14 +42,18 @@ public final class LocalSettings {
         this.freshStart = freshStart;
     }
 
-    /** The settings given by the {@code local.*} keys and {@code checkpoint.storage}. */
-    public static LocalSettings from(JobConfig config) {
+    /**
+     * The settings given by the {@code local.*} keys and {@code checkpoint.storage}, for the run of
+     * the named job in {@code local-run/<job>}.
+     */
+    public static LocalSettings from(JobConfig config, String job) {
+        Path runDirectory = RUNS_DIRECTORY.resolve(job);
         URI checkpoints =
                 config.getOptional(EnvironmentKeys.CHECKPOINT_STORAGE)
                         .map(LocalSettings::checkpointStorage)
-                        .orElseGet(() -> RUN_DIRECTORY.resolve("checkpoints").toAbsolutePath().toUri());
+                        .orElseGet(() -> runDirectory.resolve("checkpoints").toAbsolutePath().toUri());
         return new LocalSettings(
-                config.get(LocalRunKeys.WEB_UI_PORT), RUN_DIRECTORY, checkpoints, config.get(LocalRunKeys.FRESH_START));
+                config.get(LocalRunKeys.WEB_UI_PORT), runDirectory, checkpoints, config.get(LocalRunKeys.FRESH_START));
     }
 
     /** The port asked for; the Web UI uses another when this one is taken. 0 for any. */

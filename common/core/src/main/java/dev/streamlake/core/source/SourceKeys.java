@@ -11,7 +11,7 @@ public final class SourceKeys {
                     .required()
                     .withDescription(
                             "Where the input's events come from: kafka (its kafka.* keys), kinesis (its"
-                                    + " kinesis.* keys) generator (its generator.* keys, no external service) or none (no events,"
+                                    + " kinesis.* keys), generator (its generator.* keys, no external service) or none (no events,"
                                     + " for an input the deployment does not feed).");
 
     private SourceKeys() {}

@@ -24,19 +24,19 @@ class LocalSettingsTest {
                                 "local.fresh-start", "true",
                                 "checkpoint.storage", "file:///tmp/runs/checkpoints"));
 
-        LocalSettings settings = LocalSettings.from(config);
+        LocalSettings settings = LocalSettings.from(config, "sensor-stats");
 
         assertThat(settings.webUiPort()).isEqualTo(18081);
         assertThat(settings.freshStart()).isTrue();
         assertThat(settings.checkpointStorage()).isEqualTo(URI.create("file:///tmp/runs/checkpoints"));
-        assertThat(settings.runDirectory()).isEqualTo(Path.of("local-run").toAbsolutePath());
+        assertThat(settings.runDirectory()).isEqualTo(Path.of("local-run", "sensor-stats").toAbsolutePath());
     }
 
     @Test
     void withoutCheckpointStorageTheCheckpointsGoToTheRunDirectory() {
-        LocalSettings settings = LocalSettings.from(JobConfig.of(LocalRunKeys.SCHEMA, Map.of()));
+        LocalSettings settings = LocalSettings.from(JobConfig.of(LocalRunKeys.SCHEMA, Map.of()), "sensor-stats");
 
-        assertThat(settings.checkpointStorage()).isEqualTo(Path.of("local-run", "checkpoints").toAbsolutePath().toUri());
+        assertThat(settings.checkpointStorage()).isEqualTo(Path.of("local-run", "sensor-stats", "checkpoints").toAbsolutePath().toUri());
         assertThat(settings.webUiPort()).isEqualTo(8081);
         assertThat(settings.freshStart()).isFalse();
     }
@@ -44,7 +44,7 @@ class LocalSettingsTest {
     @Test
     void aCheckpointStoragePathWithoutSchemeIsALocalDirectory() {
         LocalSettings settings =
-                LocalSettings.from(JobConfig.of(LocalRunKeys.SCHEMA, Map.of("checkpoint.storage", "runs/my checkpoints")));
+                LocalSettings.from(JobConfig.of(LocalRunKeys.SCHEMA, Map.of("checkpoint.storage", "runs/my checkpoints")), "sensor-stats");
 
         assertThat(settings.checkpointStorage()).isEqualTo(Path.of("runs/my checkpoints").toAbsolutePath().toUri());
     }

@@ -55,7 +55,7 @@ public final class CardAnomaliesJob implements StreamJob {
                     .build();
 
     public static final Table<ScoredTransaction> SCORED =
-            Table.of("scored-transactions", ScoredTransaction.class, "every authorisation with the card's features")
+            Table.of("scored-transactions", ScoredTransaction.class, "scored transactions, every authorisation with the card's features")
                     .partitionedBy(PartitionColumn.dateOf("event_date", "ts"))
                     .locallyNamed("card_scored_transactions");
 
