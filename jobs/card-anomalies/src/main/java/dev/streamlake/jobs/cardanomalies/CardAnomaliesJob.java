@@ -16,6 +16,8 @@ import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.CardRule;
 import dev.streamlake.events.ScoredTransaction;
+import dev.streamlake.jobs.cardanomalies.generator.CardAuthorisations;
+import dev.streamlake.jobs.cardanomalies.generator.CardRuleVersions;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;

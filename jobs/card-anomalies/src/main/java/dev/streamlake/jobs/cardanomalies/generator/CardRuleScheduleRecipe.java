@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.cardanomalies;
+package dev.streamlake.jobs.cardanomalies.generator;
 
 import dev.streamlake.core.generator.EventDraw;
 import dev.streamlake.core.generator.EventRecipe;

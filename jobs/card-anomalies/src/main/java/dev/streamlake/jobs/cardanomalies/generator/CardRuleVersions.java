@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.cardanomalies;
+package dev.streamlake.jobs.cardanomalies.generator;
 
 import dev.streamlake.core.generator.EventFields;
 import dev.streamlake.core.generator.EventGenerator;

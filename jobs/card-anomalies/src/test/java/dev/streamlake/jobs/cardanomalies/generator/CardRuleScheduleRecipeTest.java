@@ -1,10 +1,11 @@
-package dev.streamlake.jobs.cardanomalies;
+package dev.streamlake.jobs.cardanomalies.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamlake.core.generator.EventGenerator;
 import dev.streamlake.core.generator.GeneratorSettings;
 import dev.streamlake.events.CardRule;
+import dev.streamlake.jobs.cardanomalies.CardRuleChecks;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.json.JsonFormat;
 

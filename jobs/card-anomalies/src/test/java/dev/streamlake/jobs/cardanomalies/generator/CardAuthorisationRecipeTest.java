@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.cardanomalies;
+package dev.streamlake.jobs.cardanomalies.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import dev.streamlake.core.generator.EventGenerator;
 import dev.streamlake.core.generator.GeneratedRecord;
 import dev.streamlake.core.generator.GeneratorSettings;
 import dev.streamlake.events.CardAuthorisation;
+import dev.streamlake.jobs.cardanomalies.CardAuthorisationRules;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.json.JsonFormat;
 
