@@ -55,7 +55,7 @@ final class SegmentRunner {
         System.gc();
         SegmentClock.reset();
         try (MemorySampler memory = new MemorySampler()) {
-            JobClient job = env.executeAsync(segment.code() + " " + state.label() + " " + pool.sensors());
+            JobClient job = env.executeAsync(segment.code() + " " + state.label() + " " + pool.keys());
             job.getJobExecutionResult().get();
             double[] elapsed = SegmentClock.elapsedSeconds();
             long[] window = SegmentClock.epochMillis();
@@ -64,7 +64,7 @@ final class SegmentRunner {
                     ? RoundCheckpoints.within(cluster.checkpointHistory(job.getJobID()), window[0], window[1])
                     : RoundCheckpoints.NONE;
             String watermarks = segment.eventTime() ? input.watermarks().label() : "none";
-            return new Measurement(round, segment.code(), watermarks, state, pool.sensors(), input.events(), elapsed[0],
+            return new Measurement(round, segment.code(), watermarks, state, pool.keys(), input.events(), elapsed[0],
                     elapsed[1], memory.peakLiveHeapBytes(), memory.peakHeapBytes(), memory.peakRssBytes(), stateBytes,
                     checkpointed, taken);
         }
