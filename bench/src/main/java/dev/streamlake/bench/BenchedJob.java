@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 abstract class BenchedJob {
 
-    private static final List<BenchedJob> ALL = List.of(new SensorStatsBench());
+    private static final List<BenchedJob> ALL = List.of(new SensorStatsBench(), new CardAnomaliesBench());
 
     /** The job of --job, by its module's name. */
     static BenchedJob named(String name) {
