@@ -1,6 +1,7 @@
 package dev.streamlake.bench;
 
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,6 +39,9 @@ final class SegmentRunner {
         Configuration config;
         if (checkpointed) {
             config = BenchCheckpointing.jobConfiguration(state, checkpointInterval, checkpoints);
+            if (segment.hasInputEndingFirst()) {
+                config.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
+            }
         } else {
             config = new Configuration();
             state.applyTo(config);
