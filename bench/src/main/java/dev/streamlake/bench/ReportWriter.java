@@ -166,7 +166,12 @@ final class ReportWriter {
         String noun = job.keyNoun();
         line("## Checkpointed state at " + String.format("%,d", BenchMain.STATE_PROBE_KEYS) + " " + noun);
         line("");
-        int keysInState = distinctKeys.getOrDefault(BenchMain.STATE_PROBE_KEYS, 0);
+        if (!distinctKeys.containsKey(BenchMain.STATE_PROBE_KEYS)) {
+            line("Not measured: the run had no pool of " + String.format("%,d", BenchMain.STATE_PROBE_KEYS) + " " + noun + ".");
+            line("");
+            return;
+        }
+        int keysInState = distinctKeys.get(BenchMain.STATE_PROBE_KEYS);
         line("Full (non-incremental) checkpoints every 200 ms in a run of its own in the warm-up round; the largest completed one. "
                 + String.format("The pool's records name %,d distinct %s, so that is the most any state holds; ", keysInState, noun)
                 + "per " + job.keyName() + " is the state size over that count.");
