@@ -52,7 +52,9 @@ final class BenchCheckpointing {
                 + "heap full snapshots) to a directory of the local file system, min pause 0 instead of the project's "
                 + "10 s so that the first checkpoint falls at a random point of the first interval (Flink draws it "
                 + "between the pause and the interval) and a round completes its length over the interval on average; "
-                + "no final checkpoint after the end of the input (outside the measurement anyway); only checkpoints "
+                + "no final checkpoint after the end of the input (outside the measurement anyway), except in a segment "
+                + "with an input that ends at once (card-anomalies P, rules none), whose checkpoints need Flink's "
+                + "checkpoints after tasks finished; only checkpoints "
                 + "completed between a round's first record and the end of its input are counted";
     }
 }

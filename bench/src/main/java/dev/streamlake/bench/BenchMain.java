@@ -18,14 +18,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The benchmark: every segment over the same event pool, interleaved A, R, S, P per round, per
- * state backend and sensor count, then the end-to-end run; writes report.md, measurements.csv and
- * chart.png to results/&lt;date&gt;/. Arguments: see {@link BenchSettings}.
+ * The benchmark of one job (--job): every segment over the same event pool, interleaved A, R, S,
+ * P per round, per state backend and key count, then the end-to-end run where the job has one;
+ * writes report.md, measurements.csv and chart.png to results/&lt;date&gt;/. Arguments: see
+ * {@link BenchSettings}.
  */
 public final class BenchMain {
-
-    static final List<Segment> SEGMENTS =
-            List.of(new CeilingSegment(), new ReferenceSegment(), new SqlSegment(), new ProjectSegment());
 
     /**
      * The segments that run under both watermark emissions when both are asked for, the two runs
@@ -34,8 +32,8 @@ public final class BenchMain {
      */
     static final List<String> BOTH_EMISSIONS = List.of("R", "P");
 
-    /** The sensor count at which the checkpointed state size is measured. */
-    static final int STATE_PROBE_SENSORS = 1_000_000;
+    /** The key count at which the checkpointed state size is measured. */
+    static final int STATE_PROBE_KEYS = 1_000_000;
 
     private BenchMain() {}
 
@@ -47,17 +45,18 @@ public final class BenchMain {
         Path scratch = Files.createTempDirectory("streamlake-bench");
 
         List<Measurement> measurements = new ArrayList<>();
-        Map<Integer, Integer> distinctSensors = new TreeMap<>();
+        BenchedJob job = settings.job();
+        Map<Integer, Integer> distinctKeys = new TreeMap<>();
         Optional<EndToEndResult> endToEnd = Optional.empty();
         try (BenchCluster cluster = BenchCluster.start(settings.parallelism())) {
             SegmentRunner runner = new SegmentRunner(cluster, scratch.resolve("checkpoints"), settings.objectReuse(),
                     settings.checkpointInterval());
-            for (int sensors : settings.sensorCounts()) {
-                EventPool pool = EventPool.generate(sensors, settings.eventsFor(sensors));
+            for (int keys : settings.keyCounts()) {
+                EventPool pool = job.pool(keys, settings.eventsFor(keys));
                 pool.install();
-                log("pool of %,d records (%,d bytes) over %,d sensors (%,d of them in the records)", pool.size(),
-                        pool.totalBytes(), sensors, pool.distinctSensors());
-                distinctSensors.put(sensors, pool.distinctSensors());
+                log("pool of %,d records (%,d bytes) over %,d %s (%,d of them in the records)", pool.size(),
+                        pool.totalBytes(), keys, job.keyNoun(), pool.distinctKeys());
+                distinctKeys.put(keys, pool.distinctKeys());
                 for (StateKind state : settings.states()) {
                     if (measurements.isEmpty()) {
                         warmUpJvm(runner, settings, state, pool);
@@ -80,7 +79,7 @@ public final class BenchMain {
                                             runner.run(segment, state, pool, input, round, false, checkpointed)));
                                 }
                                 previousRound.put(run, fastest(twins));
-                                if (main && round == 0 && sensors == STATE_PROBE_SENSORS && segment.stateful()) {
+                                if (main && round == 0 && keys == STATE_PROBE_KEYS && segment.stateful()) {
                                     // A run of its own: the probe's checkpoints every 200 ms slow the
                                     // segment, and round 1's record count must come from a plain run.
                                     record(measurements, runner.run(segment, state, pool, input, round, true, false));
@@ -107,15 +106,15 @@ public final class BenchMain {
         Optional<SegmentStatistics> withoutCheckpoints = settings.checkpointControl()
                 ? Optional.of(new SegmentStatistics(measurements, settings.mainWatermarks(), false))
                 : Optional.empty();
-        List<String> codes = SEGMENTS.stream().map(Segment::code).collect(Collectors.toList());
-        Files.write(out.resolve("measurements.csv"), csv(measurements));
-        ThroughputChart.write(out.resolve("chart.png"), statistics, codes, settings.states(), settings.sensorCounts(),
-                "Sensor window statistics: events per process-CPU-second (median of " + settings.rounds() + " rounds, "
+        List<String> codes = job.segments().stream().map(Segment::code).collect(Collectors.toList());
+        Files.write(out.resolve("measurements.csv"), csv(measurements, job.keyNoun()));
+        ThroughputChart.write(out.resolve("chart.png"), statistics, codes, settings.states(), settings.keyCounts(),
+                job.keyNoun(), job.title() + ": events per process-CPU-second (median of " + settings.rounds() + " rounds, "
                         + settings.mainWatermarks().label() + " watermarks, "
                         + (settings.checkpointing() ? "with" : "without") + " checkpoints)");
         double minutes = (System.nanoTime() - started) / 60e9;
         Files.writeString(out.resolve("report.md"),
-                new ReportWriter(settings, statistics, otherWatermarks, withoutCheckpoints, measurements, distinctSensors,
+                new ReportWriter(settings, statistics, otherWatermarks, withoutCheckpoints, measurements, distinctKeys,
                         endToEnd, minutes)
                         .markdown());
         log("report written to %s (%.1f minutes)", out.toAbsolutePath(), minutes);
@@ -132,8 +131,8 @@ public final class BenchMain {
 
     private static Measurement record(List<Measurement> measurements, Measurement m) {
         measurements.add(m);
-        log("round %d %s %-10s %-7s %,9d sensors: %,10.0f events/CPU-s %,10.0f events/s%s, %,d events in %.1f s, %s",
-                m.round, m.segment, m.watermarks, m.state.label(), m.sensors, m.eventsPerCpuSecond(), m.eventsPerSecond(),
+        log("round %d %s %-10s %-7s %,9d keys: %,10.0f events/CPU-s %,10.0f events/s%s, %,d events in %.1f s, %s",
+                m.round, m.segment, m.watermarks, m.state.label(), m.keys, m.eventsPerCpuSecond(), m.eventsPerSecond(),
                 m.checkpointedStateBytes >= 0 ? String.format(", state %,d bytes", m.checkpointedStateBytes) : "",
                 m.events, m.wallSeconds, m.checkpointed ? m.checkpoints.completed + " checkpoints" : "no checkpoints");
         return m;
@@ -178,12 +177,14 @@ public final class BenchMain {
     }
 
     private static List<Segment> selected(BenchSettings settings) {
-        return SEGMENTS.stream().filter(s -> settings.segments().contains(s.code())).collect(Collectors.toList());
+        return settings.job().segments().stream()
+                .filter(s -> settings.segments().contains(s.code()))
+                .collect(Collectors.toList());
     }
 
-    private static List<String> csv(List<Measurement> measurements) {
+    private static List<String> csv(List<Measurement> measurements, String keyNoun) {
         List<String> lines = new ArrayList<>();
-        lines.add(Measurement.CSV_HEADER);
+        lines.add(Measurement.csvHeader(keyNoun));
         measurements.forEach(m -> lines.add(m.csvRow()));
         return lines;
     }

@@ -20,7 +20,9 @@ public final class BenchSettings {
     private long eventsAtMillion = 240_000;
     /** Two, not three: with 30 s rounds, each segment with and without checkpoints, three take 80 minutes. */
     private int rounds = 2;
-    private List<Integer> sensorCounts = List.of(1_000, 100_000, 1_000_000);
+    private BenchedJob job = BenchedJob.named("sensor-stats");
+    /** Unset: the job's own key counts. */
+    private List<Integer> keyCounts;
     private List<StateKind> states = List.of(StateKind.HEAP, StateKind.ROCKSDB);
     private int parallelism = 1;
     private Duration window = Duration.ofMinutes(1);
@@ -72,8 +74,12 @@ public final class BenchSettings {
             case "--rounds":
                 rounds = Integer.parseInt(value);
                 break;
+            case "--job":
+                job = BenchedJob.named(value);
+                break;
             case "--sensors":
-                sensorCounts = Arrays.stream(value.split(",")).map(Integer::valueOf).collect(Collectors.toList());
+            case "--cards":
+                keyCounts = Arrays.stream(value.split(",")).map(Integer::valueOf).collect(Collectors.toList());
                 break;
             case "--states":
                 states = Arrays.stream(value.split(",")).map(StateKind::parse).collect(Collectors.toList());
@@ -114,8 +120,8 @@ public final class BenchSettings {
                         : List.of(WatermarkEmission.parse(value));
                 break;
             default:
-                throw new IllegalArgumentException("unknown argument " + key + "; known: --results --events "
-                        + "--events-at-million --rounds --sensors --states --parallelism --window (ISO-8601, "
+                throw new IllegalArgumentException("unknown argument " + key + "; known: --job (sensor-stats|card-anomalies) "
+                        + "--results --events --events-at-million --rounds --sensors or --cards (key counts) --states --parallelism --window (ISO-8601, "
                         + "e.g. PT5M) --e2e-rate --e2e-duration (ISO-8601) --e2e (true|false) --segments (e.g. R,P, to profile) --object-reuse (true|false) "
                         + "--watermarks (per-record|periodic|both) --checkpoint-interval (e.g. 10s; 0s = off) "
                         + "--checkpoint-control (true|false) --segment-duration (e.g. 30s)");
@@ -126,9 +132,14 @@ public final class BenchSettings {
         return results;
     }
 
-    /** Events per segment at this many sensors: fewer at a million, where RocksDB is slowest. */
-    public long eventsFor(int sensors) {
-        return sensors >= 1_000_000 ? eventsAtMillion : events;
+    /** The job measured: sensor-stats unless --job says otherwise. */
+    BenchedJob job() {
+        return job;
+    }
+
+    /** Events per segment at this many keys: fewer at a million, where RocksDB is slowest. */
+    public long eventsFor(int keys) {
+        return keys >= 1_000_000 ? eventsAtMillion : events;
     }
 
     /** Measured rounds, after one warm-up round. */
@@ -136,8 +147,9 @@ public final class BenchSettings {
         return rounds;
     }
 
-    public List<Integer> sensorCounts() {
-        return sensorCounts;
+    /** How many sensors, or cards, each pool spreads over: --sensors or --cards, else the job's own counts. */
+    public List<Integer> keyCounts() {
+        return keyCounts != null ? keyCounts : job.defaultKeyCounts();
     }
 
     public List<StateKind> states() {
@@ -148,7 +160,7 @@ public final class BenchSettings {
         return parallelism;
     }
 
-    /** The tumbling event-time window of every segment; the job's default, so windows close during a segment. */
+    /** The tumbling event-time window of the sensor-stats segments; the job's default, so windows close during a segment. */
     public Duration window() {
         return window;
     }
@@ -223,13 +235,16 @@ public final class BenchSettings {
         return checkpointInterval.multipliedBy(CHECKPOINTS_PER_ROUND);
     }
 
+    /** Whether the end-to-end run follows the segments: when asked and the job has one. */
     public boolean e2e() {
-        return e2e;
+        return e2e && job.hasEndToEnd();
     }
 
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add("pool per sensor count: " + events + " records (" + eventsAtMillion + " at 10^6 sensors); "
+        lines.add("job: " + job.name());
+        lines.add("pool per " + job.keyName() + " count: " + events + " records (" + eventsAtMillion + " at 10^6 "
+                + job.keyNoun() + "); "
                 + (segmentDuration().isZero()
                         ? "every round reads the pool once"
                         : "the warm-up round reads it once, a measured round reads it round and round (each pass "
@@ -247,7 +262,7 @@ public final class BenchSettings {
         lines.add("rounds: 1 warm-up (discarded; before the first one, a pass of every segment warms the JVM, also "
                 + "discarded) + " + rounds + " measured, segments interleaved A, R, S, P");
         lines.add("segments: " + segments);
-        lines.add("sensor counts: " + sensorCounts);
+        lines.add(job.keyName() + " counts: " + keyCounts());
         lines.add("state backends: " + states);
         lines.add("parallelism: " + parallelism + " (the source and the keyed operators are two tasks, so up to 2 cores)");
         lines.add("object reuse (pipeline.object-reuse): " + objectReuse);
@@ -256,11 +271,12 @@ public final class BenchSettings {
                         ? "; " + BenchMain.BOTH_EMISSIONS + " also " + watermarks.get(1).label()
                                 + ", the two runs back to back in each round, which one first alternating per round"
                         : "")
-                + " (per-record: the project's EventDrivenWatermarks, a watermark with every reading that moves it; "
+                + " (per-record: the project's EventDrivenWatermarks, a watermark with every event that moves it; "
                 + "periodic: Flink's WatermarkStrategy.forBoundedOutOfOrderness, every 200 ms; both with the 2 s bound, "
                 + "dead letters not moving them)");
-        lines.add("window: tumbling " + window + " in event time, one reading per millisecond of event time");
-        lines.add("end-to-end: " + (e2e ? e2eRate + " events/s for " + e2eDuration : "not run"));
+        lines.add("end-to-end: " + (e2e() ? e2eRate + " events/s for " + e2eDuration
+                : job.hasEndToEnd() ? "not run" : "none for " + job.name()));
+        lines.addAll(job.describe(this));
         return lines;
     }
 }

@@ -47,10 +47,10 @@ final class CheckpointSections {
                 + "state of the newest one, the largest over the rounds.");
         line.accept("");
         header();
-        forEachGroup((state, sensors) -> {
-            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), sensors));
-            for (Segment segment : BenchMain.SEGMENTS) {
-                row.append(' ').append(taken(checkpointed.of(segment.code(), state, sensors))).append(" |");
+        forEachGroup((state, keys) -> {
+            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), keys));
+            for (Segment segment : settings.job().segments()) {
+                row.append(' ').append(taken(checkpointed.of(segment.code(), state, keys))).append(" |");
             }
             line.accept(row.toString());
         });
@@ -82,15 +82,15 @@ final class CheckpointSections {
                 + "= with/without taken per round, then the median: below 1 is what checkpointing cost.");
         line.accept("");
         header();
-        forEachGroup((state, sensors) -> {
-            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), sensors));
-            for (Segment segment : BenchMain.SEGMENTS) {
+        forEachGroup((state, keys) -> {
+            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), keys));
+            for (Segment segment : settings.job().segments()) {
                 String code = segment.code();
-                row.append(checkpointed.has(code, state, sensors)
+                row.append(checkpointed.has(code, state, keys)
                         ? String.format(" %,.0f / %,.0f = %.2f |",
-                                checkpointed.medianEventsPerCpuSecond(code, state, sensors),
-                                uncheckpointed.medianEventsPerCpuSecond(code, state, sensors),
-                                checkpointed.medianRatioTo(uncheckpointed, code, state, sensors))
+                                checkpointed.medianEventsPerCpuSecond(code, state, keys),
+                                uncheckpointed.medianEventsPerCpuSecond(code, state, keys),
+                                checkpointed.medianRatioTo(uncheckpointed, code, state, keys))
                         : " |");
             }
             line.accept(row.toString());
@@ -98,7 +98,7 @@ final class CheckpointSections {
         line.accept("");
         line.accept("Ratios (events per CPU-second, median of per-round ratios), with and without checkpoints:");
         line.accept("");
-        StringBuilder header = new StringBuilder("| state | sensors |");
+        StringBuilder header = new StringBuilder("| state | " + settings.job().keyNoun() + " |");
         StringBuilder align = new StringBuilder("|---|---:|");
         for (String denominator : RATIOS) {
             header.append(String.format(" P/%1$s with | P/%1$s without |", denominator));
@@ -106,11 +106,11 @@ final class CheckpointSections {
         }
         line.accept(header.toString());
         line.accept(align.toString());
-        forEachGroup((state, sensors) -> {
-            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), sensors));
+        forEachGroup((state, keys) -> {
+            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), keys));
             for (String denominator : RATIOS) {
-                row.append(String.format(" %.2f | %.2f |", checkpointed.medianRatio("P", denominator, state, sensors),
-                        uncheckpointed.medianRatio("P", denominator, state, sensors)));
+                row.append(String.format(" %.2f | %.2f |", checkpointed.medianRatio("P", denominator, state, keys),
+                        uncheckpointed.medianRatio("P", denominator, state, keys)));
             }
             line.accept(row.toString());
         });
@@ -118,15 +118,15 @@ final class CheckpointSections {
     }
 
     private void header() {
-        line.accept("| state | sensors | A | R | S | P |");
+        line.accept("| state | " + settings.job().keyNoun() + " | A | R | S | P |");
         line.accept("|---|---:|---:|---:|---:|---:|");
     }
 
     private void forEachGroup(BiConsumer<StateKind, Integer> action) {
         for (StateKind state : settings.states()) {
-            for (int sensors : settings.sensorCounts()) {
-                if (checkpointed.has("P", state, sensors)) {
-                    action.accept(state, sensors);
+            for (int keys : settings.keyCounts()) {
+                if (checkpointed.has("P", state, keys)) {
+                    action.accept(state, keys);
                 }
             }
         }

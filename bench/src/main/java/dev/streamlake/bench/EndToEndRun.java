@@ -75,7 +75,7 @@ final class EndToEndRun {
         long count = rate * settings.e2eDuration().getSeconds();
         Instant start = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
         EventGenerator<SensorReading> generator =
-                SensorReadings.generator(EventPool.settings(SENSORS, count).toBuilder()
+                SensorReadings.generator(SensorStatsBench.poolSettings(SENSORS, count).toBuilder()
                         .startTime(start)
                         .lateShare(0)
                         .eventInterval(Duration.ofNanos(1_000_000_000L / rate))
@@ -110,7 +110,7 @@ final class EndToEndRun {
                         .setTopics(TOPIC)
                         .setGroupId("bench")
                         .setStartingOffsets(OffsetsInitializer.earliest())
-                        .setDeserializer(new KafkaDecodingDeserializationSchema<>(ProjectSegment.readingFormat()))
+                        .setDeserializer(new KafkaDecodingDeserializationSchema<>(SensorProjectSegment.readingFormat()))
                         .build();
         ConnectorEventSource<SensorReading> events =
                 new ConnectorEventSource<>(
@@ -121,7 +121,7 @@ final class EndToEndRun {
                         "kafka-source",
                         "Kafka source: " + TOPIC);
         JobConfig job =
-                ProjectSegment.config(
+                SensorProjectSegment.config(
                         WINDOW,
                         Map.of(
                                 "delta.stats.path", statsTable,

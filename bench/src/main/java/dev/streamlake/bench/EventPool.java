@@ -2,18 +2,16 @@ package dev.streamlake.bench;
 
 import dev.streamlake.core.generator.EventGenerator;
 import dev.streamlake.core.generator.GeneratedRecord;
-import dev.streamlake.core.generator.GeneratorSettings;
-import dev.streamlake.core.generator.SensorReadings;
-import dev.streamlake.events.SensorReading;
 
-import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The encoded JSON records every segment reads, generated once per sensor count with a fixed
- * seed (incl. the generator's malformed and late shares), so segments parse the same bytes and
- * no external I/O is measured. A segment longer than the pool reads it again and again, each pass
+ * The encoded JSON records every segment reads, generated once per key count with a fixed seed
+ * (incl. the generator's malformed and late shares), so segments parse the same bytes and no
+ * external I/O is measured. A segment longer than the pool reads it again and again, each pass
  * later in event time by the pool's span.
  *
  * <p>The pool is handed to the tasks through {@link #install}: every task of the embedded cluster
@@ -25,47 +23,35 @@ public final class EventPool {
     /** The generator's seed for every pool: the same records on every run. */
     public static final long SEED = 42L;
 
-    /** Event time between consecutive records: a fleet sending 1000 readings per second. */
-    public static final Duration EVENT_INTERVAL = Duration.ofMillis(1);
-
     private static volatile EventPool installed;
 
-    private final int sensors;
+    private final int keys;
     private final byte[][] records;
     private final long totalBytes;
-    private final int distinctSensors;
+    private final int distinctKeys;
+    private final long eventIntervalMillis;
 
-    private EventPool(int sensors, byte[][] records, long totalBytes, int distinctSensors) {
-        this.sensors = sensors;
+    private EventPool(int keys, byte[][] records, long totalBytes, int distinctKeys, long eventIntervalMillis) {
+        this.keys = keys;
         this.records = records;
         this.totalBytes = totalBytes;
-        this.distinctSensors = distinctSensors;
+        this.distinctKeys = distinctKeys;
+        this.eventIntervalMillis = eventIntervalMillis;
     }
 
-    public static EventPool generate(int sensors, long count) {
-        EventGenerator<SensorReading> generator = SensorReadings.generator(settings(sensors, count));
-        byte[][] records = new byte[Math.toIntExact(count)][];
+    /** The records of a generator, whose settings say how many records over how many keys. */
+    static <T extends SpecificRecord> EventPool generate(EventGenerator<T> generator, PoolEvents<T> events) {
+        byte[][] records = new byte[Math.toIntExact(generator.settings().count())][];
         Set<String> seen = new HashSet<>();
         long bytes = 0;
         for (int i = 0; i < records.length; i++) {
-            GeneratedRecord<SensorReading> record = generator.generate(i);
+            GeneratedRecord<T> record = generator.generate(i);
             records[i] = record.bytes();
-            seen.add(record.event().getSensorId());
+            seen.add(events.key(record.event()));
             bytes += records[i].length;
         }
-        return new EventPool(sensors, records, bytes, seen.size());
-    }
-
-    /** The generator settings of a pool; the end-to-end run produces the same kind of records. */
-    public static GeneratorSettings settings(int sensors, long count) {
-        return GeneratorSettings.builder()
-                .name("bench-pool")
-                .seed(SEED)
-                .keys(sensors)
-                .count(count)
-                .eventsPerSecond(0)
-                .eventInterval(EVENT_INTERVAL)
-                .build();
+        return new EventPool(generator.settings().keys(), records, bytes, seen.size(),
+                generator.settings().eventInterval().toMillis());
     }
 
     /** Makes this pool the one the tasks of the next jobs read. */
@@ -81,13 +67,14 @@ public final class EventPool {
         return pool;
     }
 
-    public int sensors() {
-        return sensors;
+    /** How many keys (sensors, cards) the generator drew from. */
+    public int keys() {
+        return keys;
     }
 
-    /** How many of the sensors the pool's records actually name: fewer than {@link #sensors()} when the pool is small. */
-    public int distinctSensors() {
-        return distinctSensors;
+    /** How many of the keys the pool's records actually name: fewer than {@link #keys()} when the pool is small. */
+    public int distinctKeys() {
+        return distinctKeys;
     }
 
     public int size() {
@@ -103,12 +90,17 @@ public final class EventPool {
         return records[(int) (index % records.length)];
     }
 
+    /** Which pass over the pool holds this index: 0 for the first. */
+    long passOf(long index) {
+        return index / records.length;
+    }
+
     /**
      * How far ahead in event time the pass over the pool that holds this index lies: the pool
-     * spans its size in {@link #EVENT_INTERVAL}s, so the next pass continues where the last one
-     * ended, with the same out-of-order and late records, and event time keeps moving forward.
+     * spans its size in event intervals, so the next pass continues where the last one ended, with
+     * the same out-of-order and late records, and event time keeps moving forward.
      */
     long eventTimeShiftMillis(long index) {
-        return index / records.length * records.length * EVENT_INTERVAL.toMillis();
+        return passOf(index) * records.length * eventIntervalMillis;
     }
 }

@@ -3,17 +3,20 @@ package dev.streamlake.bench;
 /** One segment run: what it read and what it cost. */
 final class Measurement {
 
-    static final String CSV_HEADER =
-            "round,segment,watermarks,state,sensors,events,cpu_seconds,wall_seconds,events_per_cpu_second,events_per_second,"
+    /** The CSV's header; the key column is named for the job's keys (sensors, cards). */
+    static String csvHeader(String keyNoun) {
+        return "round,segment,watermarks,state," + keyNoun + ",events,cpu_seconds,wall_seconds,events_per_cpu_second,events_per_second,"
                     + "peak_live_heap_bytes,peak_heap_bytes,peak_rss_bytes,checkpointed_state_bytes,"
                     + "checkpointed,checkpoints,checkpoint_mean_ms,checkpoint_mean_bytes,checkpoint_state_bytes";
+    }
 
     final int round;
     final String segment;
     /** How the segment's source emitted watermarks: per-record, periodic, or none (the ceiling has no event time). */
     final String watermarks;
     final StateKind state;
-    final int sensors;
+    /** How many keys (sensors, cards) the pool's generator drew from. */
+    final int keys;
     final long events;
     final double cpuSeconds;
     final double wallSeconds;
@@ -28,14 +31,14 @@ final class Measurement {
     /** The checkpoints completed while the segment was measured. */
     final RoundCheckpoints checkpoints;
 
-    Measurement(int round, String segment, String watermarks, StateKind state, int sensors, long events, double cpuSeconds,
+    Measurement(int round, String segment, String watermarks, StateKind state, int keys, long events, double cpuSeconds,
             double wallSeconds, long peakLiveHeapBytes, long peakHeapBytes, long peakRssBytes,
             long checkpointedStateBytes, boolean checkpointed, RoundCheckpoints checkpoints) {
         this.round = round;
         this.segment = segment;
         this.watermarks = watermarks;
         this.state = state;
-        this.sensors = sensors;
+        this.keys = keys;
         this.events = events;
         this.cpuSeconds = cpuSeconds;
         this.wallSeconds = wallSeconds;
@@ -62,7 +65,7 @@ final class Measurement {
 
     String csvRow() {
         return String.join(",",
-                String.valueOf(round), segment, watermarks, state.label(), String.valueOf(sensors), String.valueOf(events),
+                String.valueOf(round), segment, watermarks, state.label(), String.valueOf(keys), String.valueOf(events),
                 String.format("%.3f", cpuSeconds), String.format("%.3f", wallSeconds),
                 String.format("%.0f", eventsPerCpuSecond()), String.format("%.0f", eventsPerSecond()),
                 String.valueOf(peakLiveHeapBytes), String.valueOf(peakHeapBytes), String.valueOf(peakRssBytes), String.valueOf(checkpointedStateBytes),

@@ -1,21 +1,22 @@
 package dev.streamlake.bench;
 
 import dev.streamlake.events.RecordOrigin;
-import dev.streamlake.events.SensorReading;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.EventFormat;
 import dev.streamlake.serde.RecordDecoder;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
  * The deserialiser of the pool source: record index → bytes from the pool → event or dead letter.
- * A reading of a later pass over the pool gets its event time moved by the pass's shift after
- * decoding: re-encoding the bytes would measure the encoder. Decoding, and P's cleansing checks in
- * it, see the first pass's event time, so every pass decides the same records the same way.
+ * An event of a later pass over the pool is moved to that pass after decoding ({@link
+ * PoolEvents#moveToPass}): re-encoding the bytes would measure the encoder. Decoding, and P's
+ * cleansing checks in it, see the first pass's event time, so every pass decides the same records
+ * the same way.
  */
-final class PoolDecoder extends RichMapFunction<Long, Decoded<SensorReading>> {
+final class PoolDecoder<T extends SpecificRecord> extends RichMapFunction<Long, Decoded<T>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,11 +24,13 @@ final class PoolDecoder extends RichMapFunction<Long, Decoded<SensorReading>> {
     private static final RecordOrigin ORIGIN =
             RecordOrigin.newBuilder().setSystem("bench").setName("event-pool").setPosition("").build();
 
-    private final RecordDecoder<SensorReading> decoder;
+    private final RecordDecoder<T> decoder;
+    private final PoolEvents<T> events;
     private transient EventPool pool;
 
-    PoolDecoder(EventFormat<SensorReading> format) {
+    PoolDecoder(EventFormat<T> format, PoolEvents<T> events) {
         this.decoder = new RecordDecoder<>(format);
+        this.events = events;
     }
 
     @Override
@@ -37,15 +40,14 @@ final class PoolDecoder extends RichMapFunction<Long, Decoded<SensorReading>> {
     }
 
     @Override
-    public Decoded<SensorReading> map(Long index) {
+    public Decoded<T> map(Long index) {
         if (index == 0) {
             SegmentClock.markFirstRecord();
         }
-        Decoded<SensorReading> decoded = decoder.decode(pool.record(index), ORIGIN);
-        long shift = pool.eventTimeShiftMillis(index);
-        if (shift > 0 && decoded.isValue()) {
-            SensorReading reading = decoded.getValue();
-            reading.setTs(reading.getTs().plusMillis(shift));
+        Decoded<T> decoded = decoder.decode(pool.record(index), ORIGIN);
+        long pass = pool.passOf(index);
+        if (pass > 0 && decoded.isValue()) {
+            events.moveToPass(decoded.getValue(), pass, pool.eventTimeShiftMillis(index));
         }
         return decoded;
     }

@@ -1,10 +1,10 @@
 package dev.streamlake.bench;
 
 import dev.streamlake.core.source.EventSource;
-import dev.streamlake.events.SensorReading;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.EventFormat;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -16,36 +16,38 @@ import java.time.Duration;
  * source there is (the data generator source pays a future per record for rate limiting), so the
  * source does not dominate what is measured.
  */
-final class PoolEventSource implements EventSource<SensorReading> {
+final class PoolEventSource<T extends SpecificRecord> implements EventSource<T> {
 
     /** The generator's default bound on out-of-order event times. */
     static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
 
-    private final EventFormat<SensorReading> format;
-    private final long events;
+    private final PoolEvents<T> events;
+    private final EventFormat<T> format;
+    private final long count;
     private final WatermarkEmission watermarks;
 
-    PoolEventSource(EventFormat<SensorReading> format, long events, WatermarkEmission watermarks) {
-        this.format = format;
+    PoolEventSource(PoolEvents<T> events, EventFormat<T> format, long count, WatermarkEmission watermarks) {
         this.events = events;
+        this.format = format;
+        this.count = count;
         this.watermarks = watermarks;
     }
 
     /** Decoded records without timestamps or watermarks. */
-    DataStream<Decoded<SensorReading>> decoded(StreamExecutionEnvironment env) {
-        return env.fromSequence(0, events - 1)
+    DataStream<Decoded<T>> decoded(StreamExecutionEnvironment env) {
+        return env.fromSequence(0, count - 1)
                 .uid("event-pool")
                 .name("Event pool")
-                .map(new PoolDecoder(format))
+                .map(new PoolDecoder<>(format, events))
                 .returns(Decoded.typeInfo(format.eventType()))
                 .uid("decode")
                 .name("Decode JSON");
     }
 
     @Override
-    public DataStream<Decoded<SensorReading>> createStream(StreamExecutionEnvironment env) {
+    public DataStream<Decoded<T>> createStream(StreamExecutionEnvironment env) {
         return decoded(env)
-                .assignTimestampsAndWatermarks(watermarks.strategy(OUT_OF_ORDERNESS))
+                .assignTimestampsAndWatermarks(watermarks.strategy(OUT_OF_ORDERNESS, events))
                 .uid("watermarks")
                 .name("Event-time watermarks");
     }

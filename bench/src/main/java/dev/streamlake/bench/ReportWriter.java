@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -15,11 +16,9 @@ import java.util.function.Function;
  */
 final class ReportWriter {
 
-    /** The goals of the issue. */
+    /** The goals of every job; a job may have more of its own ({@link BenchedJob#ownGoals}). */
     static final double GOAL_P_OVER_R = 0.8;
     static final double GOAL_P_OVER_S = 1.5;
-    static final double GOAL_EVENTS_PER_CPU_SECOND = 300_000;
-    static final int GOAL_SENSORS = 100_000;
 
     private final BenchSettings settings;
     private final SegmentStatistics statistics;
@@ -28,26 +27,28 @@ final class ReportWriter {
     /** The same runs without checkpoints, when the control ran. */
     private final Optional<SegmentStatistics> withoutCheckpoints;
     private final List<Measurement> measurements;
-    private final Map<Integer, Integer> distinctSensors;
+    private final BenchedJob job;
+    private final Map<Integer, Integer> distinctKeys;
     private final Optional<EndToEndResult> endToEnd;
     private final double minutes;
     private final StringBuilder out = new StringBuilder();
 
     ReportWriter(BenchSettings settings, SegmentStatistics statistics, Optional<SegmentStatistics> otherWatermarks,
-            Optional<SegmentStatistics> withoutCheckpoints, List<Measurement> measurements, Map<Integer, Integer> distinctSensors, Optional<EndToEndResult> endToEnd,
+            Optional<SegmentStatistics> withoutCheckpoints, List<Measurement> measurements, Map<Integer, Integer> distinctKeys, Optional<EndToEndResult> endToEnd,
             double minutes) {
         this.settings = settings;
         this.statistics = statistics;
         this.otherWatermarks = otherWatermarks;
         this.withoutCheckpoints = withoutCheckpoints;
         this.measurements = measurements;
-        this.distinctSensors = distinctSensors;
+        this.job = settings.job();
+        this.distinctKeys = distinctKeys;
         this.endToEnd = endToEnd;
         this.minutes = minutes;
     }
 
     String markdown() {
-        line("# Benchmark: sensor window statistics");
+        line("# Benchmark: " + job.title().toLowerCase(Locale.ROOT));
         line("");
         line("Run " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                 + String.format(", %.1f minutes for the whole run.", minutes));
@@ -57,15 +58,13 @@ final class ReportWriter {
         line("");
         line("## What ran");
         settings.describe().forEach(l -> line("- " + l));
-        line("- pool: fixed-seed generator records (seed " + EventPool.SEED + "), JSON, 1% malformed, 1% late by 1 minute, "
-                + "out-of-order up to 2 s; every segment decodes the same bytes");
         line("- figures: events per process-CPU-second (OperatingSystemMXBean.getProcessCpuTime deltas, whole JVM incl. "
                 + "the embedded cluster) and wall events/s, from the first decoded record until the last sink sees the end "
                 + "of its input (the cluster's teardown of the job is left out); the tables of throughput, ratios, "
                 + "memory and goals are those of the " + (settings.checkpointing() ? "checkpointed" : "uncheckpointed")
                 + " runs; "
                 + "medians of the measured rounds; ratios are taken per round, then the median");
-        for (Segment segment : BenchMain.SEGMENTS) {
+        for (Segment segment : job.segments()) {
             line("- " + segment.code() + ": " + segment.description());
         }
         line("");
@@ -85,22 +84,22 @@ final class ReportWriter {
     private void throughput() {
         line("## Throughput (median events per CPU-second / per wall second)");
         line("");
-        line("| state | sensors | A | R | S | P |");
+        line("| state | " + job.keyNoun() + " | A | R | S | P |");
         line("|---|---:|---:|---:|---:|---:|");
-        forEachGroup((state, sensors) -> segmentRow(state, sensors, code -> String.format("%,.0f / %,.0f",
-                statistics.medianEventsPerCpuSecond(code, state, sensors),
-                statistics.medianEventsPerSecond(code, state, sensors))));
+        forEachGroup((state, keys) -> segmentRow(state, keys, code -> String.format("%,.0f / %,.0f",
+                statistics.medianEventsPerCpuSecond(code, state, keys),
+                statistics.medianEventsPerSecond(code, state, keys))));
         line("");
     }
 
     private void ratios() {
         line("## Ratios (events per CPU-second, median of per-round ratios)");
         line("");
-        line("| state | sensors | P/R | P/S | P/A |");
+        line("| state | " + job.keyNoun() + " | P/R | P/S | P/A |");
         line("|---|---:|---:|---:|---:|");
-        forEachGroup((state, sensors) -> line(String.format("| %s | %,d | %.2f | %.2f | %.2f |", state.label(), sensors,
-                statistics.medianRatio("P", "R", state, sensors), statistics.medianRatio("P", "S", state, sensors),
-                statistics.medianRatio("P", "A", state, sensors))));
+        forEachGroup((state, keys) -> line(String.format("| %s | %,d | %.2f | %.2f | %.2f |", state.label(), keys,
+                statistics.medianRatio("P", "R", state, keys), statistics.medianRatio("P", "S", state, keys),
+                statistics.medianRatio("P", "A", state, keys))));
         line("");
     }
 
@@ -116,7 +115,7 @@ final class ReportWriter {
                 + " is events per CPU-second, taken per round, then the median: below 1 means " + main
                 + " watermarks cost more.");
         line("");
-        StringBuilder header = new StringBuilder("| state | sensors |");
+        StringBuilder header = new StringBuilder("| state | " + job.keyNoun() + " |");
         StringBuilder align = new StringBuilder("|---|---:|");
         for (String code : BenchMain.BOTH_EMISSIONS) {
             header.append(String.format(" %1$s %2$s | %1$s %3$s | %1$s %2$s/%3$s |", code, main, second));
@@ -126,18 +125,18 @@ final class ReportWriter {
         align.append("---:|---:|");
         line(header.toString());
         line(align.toString());
-        forEachGroup((state, sensors) -> {
-            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), sensors));
+        forEachGroup((state, keys) -> {
+            StringBuilder row = new StringBuilder(String.format("| %s | %,d |", state.label(), keys));
             for (String code : BenchMain.BOTH_EMISSIONS) {
                 row.append(String.format(" %,.0f / %,.0f | %,.0f / %,.0f | %.2f |",
-                        statistics.medianEventsPerCpuSecond(code, state, sensors),
-                        statistics.medianEventsPerSecond(code, state, sensors),
-                        other.medianEventsPerCpuSecond(code, state, sensors),
-                        other.medianEventsPerSecond(code, state, sensors),
-                        statistics.medianRatioTo(other, code, state, sensors)));
+                        statistics.medianEventsPerCpuSecond(code, state, keys),
+                        statistics.medianEventsPerSecond(code, state, keys),
+                        other.medianEventsPerCpuSecond(code, state, keys),
+                        other.medianEventsPerSecond(code, state, keys),
+                        statistics.medianRatioTo(other, code, state, keys)));
             }
             row.append(String.format(" %.2f | %.2f |",
-                    other.medianRatio("P", "R", state, sensors), other.medianRatio("P", "A", state, sensors)));
+                    other.medianRatio("P", "R", state, keys), other.medianRatio("P", "A", state, keys)));
             line(row.toString());
         });
         line("");
@@ -151,37 +150,50 @@ final class ReportWriter {
                 + "fill before collecting; RSS is VmRSS sampled every 100 ms and never shrinks much once the heap "
                 + "grew. The whole JVM is measured: the embedded cluster and the event pool are part of every figure.");
         line("");
-        line("| state | sensors | A | R | S | P |");
+        line("| state | " + job.keyNoun() + " | A | R | S | P |");
         line("|---|---:|---:|---:|---:|---:|");
-        forEachGroup((state, sensors) -> segmentRow(state, sensors, code -> {
-            double live = statistics.medianPeakLiveHeapBytes(code, state, sensors);
+        forEachGroup((state, keys) -> segmentRow(state, keys, code -> {
+            double live = statistics.medianPeakLiveHeapBytes(code, state, keys);
             return String.format("%s / %,.0f / %,.0f",
                     live < 0 ? "no GC" : String.format("%,.0f", live / (1 << 20)),
-                    statistics.medianPeakHeapBytes(code, state, sensors) / (1 << 20),
-                    statistics.medianPeakRssBytes(code, state, sensors) / (1 << 20));
+                    statistics.medianPeakHeapBytes(code, state, keys) / (1 << 20),
+                    statistics.medianPeakRssBytes(code, state, keys) / (1 << 20));
         }));
         line("");
     }
 
     private void stateSize() {
-        line("## Checkpointed state at " + String.format("%,d", BenchMain.STATE_PROBE_SENSORS) + " sensors");
+        String noun = job.keyNoun();
+        line("## Checkpointed state at " + String.format("%,d", BenchMain.STATE_PROBE_KEYS) + " " + noun);
         line("");
-        int sensorsInState = distinctSensors.getOrDefault(BenchMain.STATE_PROBE_SENSORS, 0);
+        if (!distinctKeys.containsKey(BenchMain.STATE_PROBE_KEYS)) {
+            line("Not measured: the run had no pool of " + String.format("%,d", BenchMain.STATE_PROBE_KEYS) + " " + noun + ".");
+            line("");
+            return;
+        }
+        int keysInState = distinctKeys.get(BenchMain.STATE_PROBE_KEYS);
         line("Full (non-incremental) checkpoints every 200 ms in a run of its own in the warm-up round; the largest completed one. "
-                + String.format("The pool's records name %,d distinct sensors, so that is the most any state holds; ", sensorsInState)
-                + "per sensor is the state size over that count.");
+                + String.format("The pool's records name %,d distinct %s, so that is the most any state holds; ", keysInState, noun)
+                + "per " + job.keyName() + " is the state size over that count.");
         line("");
-        line("| segment | state | checkpointed state | per sensor |");
+        line("| segment | state | checkpointed state | per " + job.keyName() + " |");
         line("|---|---|---:|---:|");
         measurements.stream()
                 .filter(m -> m.warmUp() && m.checkpointedStateBytes >= 0)
                 .forEach(m -> line(String.format("| %s | %s | %,.1f MiB | %,.0f bytes |", m.segment, m.state.label(),
                         m.checkpointedStateBytes / (double) (1 << 20),
-                        m.checkpointedStateBytes / (double) Math.max(1, sensorsInState))));
+                        m.checkpointedStateBytes / (double) Math.max(1, keysInState))));
         line("");
     }
 
     private void endToEnd() {
+        if (!job.hasEndToEnd()) {
+            line("## End to end");
+            line("");
+            line("None for " + job.name() + " yet.");
+            line("");
+            return;
+        }
         line("## End to end: generator → Kafka → job → Delta (local file system)");
         line("");
         line(endToEnd.map(result -> "Heap state, checkpoints every 2 s, tumbling 5 s windows, 1,000 sensors, no late readings (1% malformed). "
@@ -195,38 +207,34 @@ final class ReportWriter {
     private void goals() {
         line("## Goals");
         line("");
-        forEachGroup((state, sensors) -> {
-            double pr = statistics.medianRatio("P", "R", state, sensors);
-            double ps = statistics.medianRatio("P", "S", state, sensors);
-            line(String.format("- %s, %,d sensors: P/R %.2f %s %.1f), P/S %.2f %s %.1f)", state.label(), sensors,
+        forEachGroup((state, keys) -> {
+            double pr = statistics.medianRatio("P", "R", state, keys);
+            double ps = statistics.medianRatio("P", "S", state, keys);
+            line(String.format("- %s, %,d " + job.keyNoun() + ": P/R %.2f %s %.1f), P/S %.2f %s %.1f)", state.label(), keys,
                     pr, verdict(pr >= GOAL_P_OVER_R), GOAL_P_OVER_R, ps, verdict(ps >= GOAL_P_OVER_S), GOAL_P_OVER_S));
         });
-        if (statistics.has("P", StateKind.HEAP, GOAL_SENSORS)) {
-            double p = statistics.medianEventsPerCpuSecond("P", StateKind.HEAP, GOAL_SENSORS);
-            line(String.format("- P with heap state at %,d sensors: %,.0f events per CPU-second %s %,.0f)",
-                    GOAL_SENSORS, p, verdict(p >= GOAL_EVENTS_PER_CPU_SECOND), GOAL_EVENTS_PER_CPU_SECOND));
-        }
+        job.ownGoals(statistics).forEach(goal -> line("- " + goal));
         line("");
     }
 
     /** A table row with one cell per segment, in the order A, R, S, P. */
-    private void segmentRow(StateKind state, int sensors, Function<String, String> cell) {
-        StringBuilder row = new StringBuilder("| " + state.label() + " | " + String.format("%,d", sensors) + " |");
-        for (Segment segment : BenchMain.SEGMENTS) {
+    private void segmentRow(StateKind state, int keys, Function<String, String> cell) {
+        StringBuilder row = new StringBuilder("| " + state.label() + " | " + String.format("%,d", keys) + " |");
+        for (Segment segment : job.segments()) {
             row.append(' ').append(cell.apply(segment.code())).append(" |");
         }
         line(row.toString());
     }
 
-    private static String verdict(boolean met) {
+    static String verdict(boolean met) {
         return met ? "(met: goal ≥" : "(MISSED: goal ≥";
     }
 
     private void forEachGroup(BiConsumer<StateKind, Integer> action) {
         for (StateKind state : settings.states()) {
-            for (int sensors : settings.sensorCounts()) {
-                if (statistics.has("P", state, sensors)) {
-                    action.accept(state, sensors);
+            for (int keys : settings.keyCounts()) {
+                if (statistics.has("P", state, keys)) {
+                    action.accept(state, keys);
                 }
             }
         }

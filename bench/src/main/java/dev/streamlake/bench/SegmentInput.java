@@ -1,8 +1,9 @@
 package dev.streamlake.bench;
 
-import dev.streamlake.events.SensorReading;
 import dev.streamlake.serde.EventFormat;
 import dev.streamlake.serde.json.JsonFormat;
+
+import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Duration;
 
@@ -20,18 +21,19 @@ final class SegmentInput {
     }
 
     /** The pool read with the plain JSON format, as a minimal program would. */
-    PoolEventSource plainJson() {
-        return source(new JsonFormat<>(SensorReading.class));
+    <T extends SpecificRecord> PoolEventSource<T> plainJson(PoolEvents<T> kind) {
+        return source(kind, new JsonFormat<>(kind.type()));
     }
 
-    PoolEventSource source(EventFormat<SensorReading> format) {
-        return new PoolEventSource(format, events, watermarks);
+    <T extends SpecificRecord> PoolEventSource<T> source(PoolEvents<T> kind, EventFormat<T> format) {
+        return new PoolEventSource<>(kind, format, events, watermarks);
     }
 
     long events() {
         return events;
     }
 
+    /** The sensor-stats segments' tumbling window (--window); the card segments take the job's own windows. */
     Duration window() {
         return window;
     }

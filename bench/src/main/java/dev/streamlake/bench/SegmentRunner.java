@@ -1,6 +1,7 @@
 package dev.streamlake.bench;
 
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,6 +39,9 @@ final class SegmentRunner {
         Configuration config;
         if (checkpointed) {
             config = BenchCheckpointing.jobConfiguration(state, checkpointInterval, checkpoints);
+            if (segment.hasInputEndingFirst()) {
+                config.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, true);
+            }
         } else {
             config = new Configuration();
             state.applyTo(config);
@@ -55,7 +59,7 @@ final class SegmentRunner {
         System.gc();
         SegmentClock.reset();
         try (MemorySampler memory = new MemorySampler()) {
-            JobClient job = env.executeAsync(segment.code() + " " + state.label() + " " + pool.sensors());
+            JobClient job = env.executeAsync(segment.code() + " " + state.label() + " " + pool.keys());
             job.getJobExecutionResult().get();
             double[] elapsed = SegmentClock.elapsedSeconds();
             long[] window = SegmentClock.epochMillis();
@@ -64,7 +68,7 @@ final class SegmentRunner {
                     ? RoundCheckpoints.within(cluster.checkpointHistory(job.getJobID()), window[0], window[1])
                     : RoundCheckpoints.NONE;
             String watermarks = segment.eventTime() ? input.watermarks().label() : "none";
-            return new Measurement(round, segment.code(), watermarks, state, pool.sensors(), input.events(), elapsed[0],
+            return new Measurement(round, segment.code(), watermarks, state, pool.keys(), input.events(), elapsed[0],
                     elapsed[1], memory.peakLiveHeapBytes(), memory.peakHeapBytes(), memory.peakRssBytes(), stateBytes,
                     checkpointed, taken);
         }

@@ -23,58 +23,58 @@ final class SegmentStatistics {
                 .collect(Collectors.toList());
     }
 
-    double medianEventsPerCpuSecond(String segment, StateKind state, int sensors) {
-        return median(of(segment, state, sensors), Measurement::eventsPerCpuSecond);
+    double medianEventsPerCpuSecond(String segment, StateKind state, int keys) {
+        return median(of(segment, state, keys), Measurement::eventsPerCpuSecond);
     }
 
-    double medianEventsPerSecond(String segment, StateKind state, int sensors) {
-        return median(of(segment, state, sensors), Measurement::eventsPerSecond);
+    double medianEventsPerSecond(String segment, StateKind state, int keys) {
+        return median(of(segment, state, keys), Measurement::eventsPerSecond);
     }
 
-    double medianPeakHeapBytes(String segment, StateKind state, int sensors) {
-        return median(of(segment, state, sensors), m -> m.peakHeapBytes);
+    double medianPeakHeapBytes(String segment, StateKind state, int keys) {
+        return median(of(segment, state, keys), m -> m.peakHeapBytes);
     }
 
-    double medianPeakLiveHeapBytes(String segment, StateKind state, int sensors) {
-        return median(of(segment, state, sensors), m -> m.peakLiveHeapBytes);
+    double medianPeakLiveHeapBytes(String segment, StateKind state, int keys) {
+        return median(of(segment, state, keys), m -> m.peakLiveHeapBytes);
     }
 
-    double medianPeakRssBytes(String segment, StateKind state, int sensors) {
-        return median(of(segment, state, sensors), m -> m.peakRssBytes);
+    double medianPeakRssBytes(String segment, StateKind state, int keys) {
+        return median(of(segment, state, keys), m -> m.peakRssBytes);
     }
 
     /** Median over rounds of numerator/denominator in events per CPU-second. */
-    double medianRatio(String numerator, String denominator, StateKind state, int sensors) {
+    double medianRatio(String numerator, String denominator, StateKind state, int keys) {
         List<Double> ratios = new ArrayList<>();
-        for (Measurement top : of(numerator, state, sensors)) {
-            sameRound(denominator, state, sensors, top.round)
+        for (Measurement top : of(numerator, state, keys)) {
+            sameRound(denominator, state, keys, top.round)
                     .ifPresent(bottom -> ratios.add(top.eventsPerCpuSecond() / bottom.eventsPerCpuSecond()));
         }
         return median(ratios);
     }
 
     /** Median over rounds of a segment's events per CPU-second here over the same segment's in the other statistics. */
-    double medianRatioTo(SegmentStatistics other, String segment, StateKind state, int sensors) {
+    double medianRatioTo(SegmentStatistics other, String segment, StateKind state, int keys) {
         List<Double> ratios = new ArrayList<>();
-        for (Measurement top : of(segment, state, sensors)) {
-            other.sameRound(segment, state, sensors, top.round)
+        for (Measurement top : of(segment, state, keys)) {
+            other.sameRound(segment, state, keys, top.round)
                     .ifPresent(bottom -> ratios.add(top.eventsPerCpuSecond() / bottom.eventsPerCpuSecond()));
         }
         return median(ratios);
     }
 
-    boolean has(String segment, StateKind state, int sensors) {
-        return !of(segment, state, sensors).isEmpty();
+    boolean has(String segment, StateKind state, int keys) {
+        return !of(segment, state, keys).isEmpty();
     }
 
-    private Optional<Measurement> sameRound(String segment, StateKind state, int sensors, int round) {
-        return of(segment, state, sensors).stream().filter(m -> m.round == round).findFirst();
+    private Optional<Measurement> sameRound(String segment, StateKind state, int keys, int round) {
+        return of(segment, state, keys).stream().filter(m -> m.round == round).findFirst();
     }
 
     /** The measured runs of a segment, in round order. */
-    List<Measurement> of(String segment, StateKind state, int sensors) {
+    List<Measurement> of(String segment, StateKind state, int keys) {
         return measured.stream()
-                .filter(m -> m.segment.equals(segment) && m.state == state && m.sensors == sensors)
+                .filter(m -> m.segment.equals(segment) && m.state == state && m.keys == keys)
                 .collect(Collectors.toList());
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Grouped bars of median events per CPU-second: one group per state backend and sensor count,
+ * Grouped bars of median events per CPU-second: one group per state backend and key count,
  * one bar per segment (A, R, S, P), drawn with plain Java2D so no charting library is needed.
  */
 final class ThroughputChart {
@@ -29,7 +29,7 @@ final class ThroughputChart {
     private ThroughputChart() {}
 
     static void write(Path file, SegmentStatistics statistics, List<String> segments, List<StateKind> states,
-            List<Integer> sensorCounts, String title) throws IOException {
+            List<Integer> keyCounts, String keyNoun, String title) throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -38,9 +38,9 @@ final class ThroughputChart {
 
         double max = 1;
         for (StateKind state : states) {
-            for (int sensors : sensorCounts) {
+            for (int keys : keyCounts) {
                 for (String segment : segments) {
-                    double value = statistics.medianEventsPerCpuSecond(segment, state, sensors);
+                    double value = statistics.medianEventsPerCpuSecond(segment, state, keys);
                     if (!Double.isNaN(value)) {
                         max = Math.max(max, value);
                     }
@@ -63,15 +63,15 @@ final class ThroughputChart {
             g.drawString(String.format("%,.0f", scale * tick / 5), 5, y + 4);
         }
 
-        int groups = states.size() * sensorCounts.size();
+        int groups = states.size() * keyCounts.size();
         int groupWidth = plotWidth / Math.max(1, groups);
         int barWidth = (groupWidth - 20) / segments.size();
         int group = 0;
         for (StateKind state : states) {
-            for (int sensors : sensorCounts) {
+            for (int keys : keyCounts) {
                 int x0 = LEFT + group * groupWidth + 10;
                 for (int s = 0; s < segments.size(); s++) {
-                    double value = statistics.medianEventsPerCpuSecond(segments.get(s), state, sensors);
+                    double value = statistics.medianEventsPerCpuSecond(segments.get(s), state, keys);
                     if (Double.isNaN(value)) {
                         continue;
                     }
@@ -80,7 +80,7 @@ final class ThroughputChart {
                     g.fillRect(x0 + s * barWidth, TOP + plotHeight - height, barWidth - 2, height);
                 }
                 g.setColor(Color.BLACK);
-                g.drawString(state.label() + ", " + String.format("%,d", sensors) + " sensors", x0, TOP + plotHeight + 20);
+                g.drawString(state.label() + ", " + String.format("%,d", keys) + " " + keyNoun, x0, TOP + plotHeight + 20);
                 group++;
             }
         }

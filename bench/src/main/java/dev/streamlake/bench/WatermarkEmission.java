@@ -1,9 +1,9 @@
 package dev.streamlake.bench;
 
 import dev.streamlake.core.source.DecodedWatermarks;
-import dev.streamlake.events.SensorReading;
 import dev.streamlake.serde.Decoded;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 enum WatermarkEmission {
 
-    /** The project's strategy ({@code EventDrivenWatermarks}): a watermark with every reading that moves it. */
+    /** The project's strategy ({@code EventDrivenWatermarks}): a watermark with every event that moves it. */
     PER_RECORD("per-record"),
 
     /**
@@ -45,37 +45,37 @@ enum WatermarkEmission {
         throw new IllegalArgumentException("unknown watermark emission " + label + "; known: per-record, periodic");
     }
 
-    WatermarkStrategy<Decoded<SensorReading>> strategy(Duration outOfOrderness) {
+    <T extends SpecificRecord> WatermarkStrategy<Decoded<T>> strategy(Duration outOfOrderness, PoolEvents<T> events) {
         if (this == PER_RECORD) {
-            return DecodedWatermarks.of(outOfOrderness, Duration.ZERO, reading -> reading.getTs().toEpochMilli());
+            return DecodedWatermarks.of(outOfOrderness, Duration.ZERO, events::eventTimeMillis);
         }
-        return WatermarkStrategy.<Decoded<SensorReading>>forGenerator(
-                        context -> new ReadingsOnly(WatermarkStrategy.<Decoded<SensorReading>>forBoundedOutOfOrderness(
+        return WatermarkStrategy.<Decoded<T>>forGenerator(
+                        context -> new EventsOnly<>(WatermarkStrategy.<Decoded<T>>forBoundedOutOfOrderness(
                                 outOfOrderness).createWatermarkGenerator(context)))
                 .withTimestampAssigner((record, previous) -> record.isValue()
-                        ? record.getValue().getTs().toEpochMilli()
+                        ? events.eventTimeMillis(record.getValue())
                         : record.getDeadLetter().getIngestionTime().toEpochMilli());
     }
 
-    /** Flink's generator fed with readings only: a dead letter's ingestion time is no event time. */
-    private static final class ReadingsOnly implements WatermarkGenerator<Decoded<SensorReading>> {
+    /** Flink's generator fed with events only: a dead letter's ingestion time is no event time. */
+    private static final class EventsOnly<T> implements WatermarkGenerator<Decoded<T>> {
 
-        private final WatermarkGenerator<Decoded<SensorReading>> readings;
+        private final WatermarkGenerator<Decoded<T>> events;
 
-        ReadingsOnly(WatermarkGenerator<Decoded<SensorReading>> readings) {
-            this.readings = readings;
+        EventsOnly(WatermarkGenerator<Decoded<T>> events) {
+            this.events = events;
         }
 
         @Override
-        public void onEvent(Decoded<SensorReading> record, long eventTimestamp, WatermarkOutput output) {
+        public void onEvent(Decoded<T> record, long eventTimestamp, WatermarkOutput output) {
             if (record.isValue()) {
-                readings.onEvent(record, eventTimestamp, output);
+                events.onEvent(record, eventTimestamp, output);
             }
         }
 
         @Override
         public void onPeriodicEmit(WatermarkOutput output) {
-            readings.onPeriodicEmit(output);
+            events.onPeriodicEmit(output);
         }
     }
 }

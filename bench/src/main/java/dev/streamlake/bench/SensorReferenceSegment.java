@@ -2,9 +2,7 @@ package dev.streamlake.bench;
 
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorStatsAccumulator;
-import dev.streamlake.serde.Decoded;
 
-import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
@@ -18,17 +16,17 @@ import org.apache.flink.util.Collector;
  * R: the smallest plain DataStream program with the job's result: keyBy sensor → tumbling
  * event-time window → the same incremental aggregate; bad records and late readings are dropped.
  */
-final class ReferenceSegment extends Segment {
+final class SensorReferenceSegment extends Segment {
 
-    ReferenceSegment() {
+    SensorReferenceSegment() {
         super("R", "reference: decode → keyBy sensor → tumbling event-time window → incremental aggregate", true, true);
     }
 
     @Override
     void build(StreamExecutionEnvironment env, SegmentInput input) {
-        input.plainJson()
+        input.plainJson(SensorReadingEvents.INSTANCE)
                 .createStream(env)
-                .flatMap(new ValuesOnly())
+                .flatMap(new DecodedValues<>())
                 .returns(TypeInformation.of(SensorReading.class))
                 .keyBy(SensorReading::getSensorId, Types.STRING)
                 .window(TumblingEventTimeWindows.of(input.window()))
@@ -41,18 +39,6 @@ final class ReferenceSegment extends Segment {
                 .uid("window-stats")
                 .sinkTo(new EndMarkingSink<>())
                 .name("Discard");
-    }
-
-    private static final class ValuesOnly implements FlatMapFunction<Decoded<SensorReading>, SensorReading> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void flatMap(Decoded<SensorReading> decoded, Collector<SensorReading> out) {
-            if (decoded.isValue()) {
-                out.collect(decoded.getValue());
-            }
-        }
     }
 
     /** The statistics with the sensor and the window they belong to. */

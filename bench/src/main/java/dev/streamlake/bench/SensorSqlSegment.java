@@ -19,7 +19,7 @@ import org.apache.flink.util.Collector;
  * watermarks are those of the stream ({@code SOURCE_WATERMARK()}), so parsing costs the same in
  * every segment and only the query engine differs.
  */
-final class SqlSegment extends Segment {
+final class SensorSqlSegment extends Segment {
 
     private static final TypeInformation<Row> READING_ROW =
             Types.ROW_NAMED(
@@ -35,7 +35,7 @@ final class SqlSegment extends Segment {
                     + "FROM TABLE(TUMBLE(TABLE readings, DESCRIPTOR(rowtime), INTERVAL '%d' SECOND(9))) "
                     + "GROUP BY sensor_id, window_start, window_end";
 
-    SqlSegment() {
+    SensorSqlSegment() {
         super("S", "SQL: decode (same JSON format) → rows with SOURCE_WATERMARK() → TUMBLE TVF aggregate", true, true);
     }
 
@@ -44,7 +44,7 @@ final class SqlSegment extends Segment {
         StreamTableEnvironment tables = StreamTableEnvironment.create(env);
         Table readings =
                 tables.fromDataStream(
-                        input.plainJson().createStream(env).flatMap(new ReadingRows()).returns(READING_ROW),
+                        input.plainJson(SensorReadingEvents.INSTANCE).createStream(env).flatMap(new ReadingRows()).returns(READING_ROW),
                         Schema.newBuilder()
                                 .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
                                 .watermark("rowtime", "SOURCE_WATERMARK()")

@@ -2,8 +2,6 @@ package dev.streamlake.bench;
 
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.job.JobAssembly;
-import dev.streamlake.core.job.Table;
-import dev.streamlake.core.job.TableSinks;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorReadingRules;
 import dev.streamlake.jobs.sensorstats.SensorStatsJob;
@@ -12,8 +10,6 @@ import dev.streamlake.serde.EventFormat;
 import dev.streamlake.serde.ValidatedFormat;
 import dev.streamlake.serde.json.JsonFormat;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
@@ -24,31 +20,22 @@ import java.util.Map;
  * P: the sensor window statistics job's own topology (cleansing rules, dead letters, dedup,
  * windows with allowed lateness and revisions, too-late side output) with discarding sinks.
  */
-final class ProjectSegment extends Segment {
+final class SensorProjectSegment extends Segment {
 
     /** The job's defaults: {@code window.allowed-lateness}, {@code window.held-sensors} and {@code cleansing.max-future}. */
     static final Duration ALLOWED_LATENESS = Duration.ofMinutes(1);
 
     static final Duration MAX_FUTURE = Duration.ofHours(1);
 
-    /** Every table, dead letters included, discarded: P measures the job's topology, not the writing. */
-    private static final TableSinks DISCARDED =
-            new TableSinks() {
-                @Override
-                public <T extends SpecificRecord> Sink<T> sinkFor(Table<T> table) {
-                    return new EndMarkingSink<>();
-                }
-            };
-
-    ProjectSegment() {
+    SensorProjectSegment() {
         super("P", "project: SensorStatsJob topology (cleansing, dead letters, dedup, windows, late handling), discarding sinks", true, true);
     }
 
     @Override
     void build(StreamExecutionEnvironment env, SegmentInput input) {
         JobAssembly.of(new SensorStatsJob(), config(input.window()))
-                .replacingSource(SensorStatsJob.READINGS, input.source(readingFormat()))
-                .replacingTables(DISCARDED)
+                .replacingSource(SensorStatsJob.READINGS, input.source(SensorReadingEvents.INSTANCE, readingFormat()))
+                .replacingTables(DiscardingTables.INSTANCE)
                 .addTo(env);
     }
 

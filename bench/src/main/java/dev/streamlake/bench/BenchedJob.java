@@ -1,0 +1,59 @@
+package dev.streamlake.bench;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A job the benchmark measures (--job): its four segments over a pool of its own events, its key
+ * counts, and what the report says of them. The runner, the statistics and the report are the
+ * same for every job.
+ */
+abstract class BenchedJob {
+
+    private static final List<BenchedJob> ALL = List.of(new SensorStatsBench(), new CardAnomaliesBench());
+
+    /** The job of --job, by its module's name. */
+    static BenchedJob named(String name) {
+        return ALL.stream()
+                .filter(job -> job.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown job " + name + "; known: "
+                        + ALL.stream().map(BenchedJob::name).collect(Collectors.joining(", "))));
+    }
+
+    /** The job's module name, e.g. sensor-stats. */
+    abstract String name();
+
+    /** What the job computes, for the report's title and chart, e.g. "Sensor window statistics". */
+    abstract String title();
+
+    /** What one of the job's keys is, e.g. sensor: the key counts' name in the report. */
+    abstract String keyName();
+
+    /** The plural of {@link #keyName()}, e.g. sensors. */
+    final String keyNoun() {
+        return keyName() + "s";
+    }
+
+    /** A, R, S and P, in that order. */
+    abstract List<Segment> segments();
+
+    /** The key counts of a run without --sensors or --cards. */
+    abstract List<Integer> defaultKeyCounts();
+
+    /** The pool of this many records over this many keys. */
+    abstract EventPool pool(int keys, long count);
+
+    /** The report's lines on what only this job's run has: its pool's records and its windows. */
+    abstract List<String> describe(BenchSettings settings);
+
+    /** Whether the job has an end-to-end run ({@link EndToEndRun}) after the segments. */
+    boolean hasEndToEnd() {
+        return false;
+    }
+
+    /** The report's goals beyond P/R and P/S, which every job has. */
+    List<String> ownGoals(SegmentStatistics statistics) {
+        return List.of();
+    }
+}
