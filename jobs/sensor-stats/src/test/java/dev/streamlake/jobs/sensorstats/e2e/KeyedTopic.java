@@ -1,5 +1,6 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
+import dev.streamlake.testing.DeadLetterRow;
 import dev.streamlake.testing.kafka.KafkaBroker;
 
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -1,5 +1,7 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
+import dev.streamlake.testing.DeadLetterRow;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

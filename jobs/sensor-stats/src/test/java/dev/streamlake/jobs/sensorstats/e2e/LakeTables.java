@@ -5,6 +5,7 @@ import dev.streamlake.core.job.Table;
 import dev.streamlake.delta.DeltaTableReader;
 import dev.streamlake.jobs.sensorstats.SensorStatsJob;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
+import dev.streamlake.testing.DeadLetterRow;
 import dev.streamlake.testing.s3.S3Server;
 
 import io.delta.kernel.exceptions.TableNotFoundException;

@@ -1,8 +1,8 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
-import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.generator.EventGenerator;
 import dev.streamlake.core.generator.GeneratorSettings;
 import dev.streamlake.core.generator.SensorReadings;
@@ -13,9 +13,12 @@ import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.serde.Decoded;
+import dev.streamlake.testing.DeadLetterRow;
+import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FailOnceAfterCheckpoint;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
+import dev.streamlake.testing.kafka.CheckpointedOffsets;
 import dev.streamlake.testing.kafka.KafkaBroker;
 import dev.streamlake.testing.s3.S3Server;
 

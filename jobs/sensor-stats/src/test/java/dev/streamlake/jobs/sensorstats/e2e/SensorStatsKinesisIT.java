@@ -1,8 +1,8 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
-import dev.streamlake.core.config.JobConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.generator.EventGenerator;
 import dev.streamlake.core.generator.SensorReadings;
 import dev.streamlake.core.kinesis.KinesisKeys;
@@ -11,6 +11,7 @@ import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
+import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kinesis.KinesisServer;

@@ -1,20 +1,23 @@
-package dev.streamlake.jobs.sensorstats.e2e;
+package dev.streamlake.testing;
 
 import java.util.Map;
 
-/** A row of the dead-letter table: the original bytes, where they came from, and why they were rejected. */
-final class DeadLetterRow {
+/**
+ * A row of a job's dead-letter table, as {@code DeltaTableReader} reads it: the original bytes,
+ * where they came from, and why they were rejected.
+ */
+public final class DeadLetterRow {
 
-    final byte[] raw;
-    final String originSystem;
-    final String originName;
-    final String originPartition;
-    final String originPosition;
-    final String errorClass;
-    final String errorMessage;
+    public final byte[] raw;
+    public final String originSystem;
+    public final String originName;
+    public final String originPartition;
+    public final String originPosition;
+    public final String errorClass;
+    public final String errorMessage;
 
     @SuppressWarnings("unchecked")
-    DeadLetterRow(Map<String, Object> row) {
+    public DeadLetterRow(Map<String, Object> row) {
         Map<String, Object> origin = (Map<String, Object>) row.get("origin");
         this.raw = (byte[]) row.get("raw");
         this.originSystem = (String) origin.get("system");
@@ -26,7 +29,7 @@ final class DeadLetterRow {
     }
 
     /** Whether the row says why the record was rejected. */
-    boolean hasReason() {
+    public boolean hasReason() {
         return errorClass != null && !errorClass.isBlank() && errorMessage != null && !errorMessage.isBlank();
     }
 

@@ -1,4 +1,4 @@
-package dev.streamlake.jobs.sensorstats.e2e;
+package dev.streamlake.testing.flink;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * which advances event time to its end, so every window still open fires and the sinks commit
  * what they hold with the savepoint.
  */
-final class EndOfInput {
+public final class EndOfInput {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private EndOfInput() {}
 
-    static void drain(JobClient job, String savepointDirectory) throws Exception {
+    public static void drain(JobClient job, String savepointDirectory) throws Exception {
         job.stopWithSavepoint(true, savepointDirectory, SavepointFormatType.CANONICAL)
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         job.getJobExecutionResult().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,7 +1,6 @@
-package dev.streamlake.jobs.sensorstats.e2e;
+package dev.streamlake.testing.kafka;
 
 import dev.streamlake.testing.flink.FlinkCluster;
-import dev.streamlake.testing.kafka.KafkaBroker;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,14 +13,14 @@ import java.util.Objects;
  * How far a job's Kafka source has read and checkpointed: the source commits the offsets of each
  * completed checkpoint to its consumer group, summed here over the partitions.
  */
-final class CheckpointedOffsets {
+public final class CheckpointedOffsets {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private CheckpointedOffsets() {}
 
     /** Waits until a checkpoint holds the source of consumer group {@code group} past its first {@code records} records. */
-    static void await(FlinkCluster flink, KafkaBroker kafka, JobClient job, String group, long records, String what) {
+    public static void await(FlinkCluster flink, KafkaBroker kafka, JobClient job, String group, long records, String what) {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             flink.await(job, what + " read and checkpointed", TIMEOUT, () -> committed(admin, group) >= records);
         }
