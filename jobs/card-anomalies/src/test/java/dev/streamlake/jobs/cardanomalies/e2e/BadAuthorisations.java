@@ -47,7 +47,7 @@ final class BadAuthorisations {
     static Map<String, byte[]> malformed(CardAuthorisation authorisation) {
         byte[] json = FORMAT.encode(authorisation);
         Map<String, byte[]> malformed = new LinkedHashMap<>();
-        malformed.put("not JSON", ("card " + authorisation.getCardId() + " paid").getBytes(StandardCharsets.UTF_8));
+        malformed.put("not JSON", ("card " + authorisation.getCardId() + " paid, " + authorisation.getAuthorisationId()).getBytes(StandardCharsets.UTF_8));
         malformed.put("JSON cut short", Arrays.copyOf(json, json.length / 2));
         malformed.put("a JSON array", ("[" + new String(json, StandardCharsets.UTF_8) + "]").getBytes(StandardCharsets.UTF_8));
         malformed.put("invalid UTF-8", invalidUtf8(json));

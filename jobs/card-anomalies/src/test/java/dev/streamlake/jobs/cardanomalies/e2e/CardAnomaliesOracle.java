@@ -297,8 +297,10 @@ final class CardAnomaliesOracle {
             ids.add(f.x.getAuthorisationId());
             return Optional.of(alert(rule, f, ids)
                     .setObservedCount(f.recent.size())
+                    // The contract gives the recent window as from t − recent-window, before x; the
+                    // job reports it as [t − recent-window, t), and so does the oracle.
                     .setWindowStart(Instant.ofEpochMilli(f.t - recentWindow))
-                    .setWindowEnd(Instant.ofEpochMilli(f.t + 1))
+                    .setWindowEnd(Instant.ofEpochMilli(f.t))
                     .setThresholdCount(rule.maxAttempts));
         }
 
@@ -344,12 +346,13 @@ final class CardAnomaliesOracle {
 
     /**
      * The first 32 hex digits of SHA-256 over rule id, rule version, card id and triggering
-     * authorisation id, as UTF-8 text joined by {@code |}.
+     * authorisation id. The contract names the fields but not how they are joined; the job joins
+     * them as UTF-8 lines (a newline between each), and so does the oracle.
      */
     static String alertId(String ruleId, long ruleVersion, String cardId, String authorisationId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    String.join("|", ruleId, Long.toString(ruleVersion), cardId, authorisationId)
+                    String.join("\n", ruleId, Long.toString(ruleVersion), cardId, authorisationId)
                             .getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder();
             for (int i = 0; i < 16; i++) {

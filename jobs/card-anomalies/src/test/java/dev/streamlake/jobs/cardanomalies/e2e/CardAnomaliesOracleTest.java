@@ -110,7 +110,7 @@ class CardAnomaliesOracleTest {
     }
 
     @Test
-    void velocityAlertsWhenMoreThanTheMaximumFallInTheWindowAndIsSuppressedForTenMinutes() {
+    void velocityAlertsWhenMoreThanTheMaximumFallInTheWindowAndIsSuppressedForTenMinutes() throws Exception {
         for (int second = 0; second < 5; second++) {
             pay("burst-1-" + second, "09:00:0" + second, "5.00");
         }
@@ -133,7 +133,7 @@ class CardAnomaliesOracleTest {
         assertThat(first.getRuleKind()).isEqualTo("VELOCITY");
         assertThat(first.getEventTime()).isEqualTo(at("09:00:03"));
         assertThat(first.getAmount()).isNull();
-        assertThat(first.getAlertId()).hasSize(32).matches("[0-9a-f]{32}");
+        assertThat(first.getAlertId()).isEqualTo(sha256Prefix("velocity\n0\ncard-1\nburst-1-3"));
         // burst-1-4 (09:00:04) and burst-2-3 (09:09:03) are within 10 minutes of 09:00:03; burst-3-3 is not.
         assertThat(outcome.suppressedAlerts).isEqualTo(2);
     }
@@ -240,6 +240,8 @@ class CardAnomaliesOracleTest {
         assertThat(alerts.get(0).getAuthorisationIds()).containsExactly("r0", "r1", "r2", "r3");
         assertThat(alerts.get(0).getObservedCount()).isEqualTo(3);
         assertThat(alerts.get(0).getThresholdCount()).isEqualTo(2);
+        assertThat(alerts.get(0).getWindowStart()).isEqualTo(at("10:00:00"));
+        assertThat(alerts.get(0).getWindowEnd()).isEqualTo(at("10:10:00"));
         assertThat(alerts.get(1).getAuthorisationIds()).containsExactly("r1", "r2", "r3", "r4");
     }
 
@@ -319,6 +321,16 @@ class CardAnomaliesOracleTest {
 
     private static List<CardAlert> alertsOf(CardAnomaliesOracle.Outcome outcome, String ruleId) {
         return outcome.alerts.stream().filter(alert -> alert.getRuleId().equals(ruleId)).collect(Collectors.toList());
+    }
+
+    private static String sha256Prefix(String text) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            hex.append(String.format("%02x", digest[i]));
+        }
+        return hex.toString();
     }
 
     private static CardRule.Builder rule(String id, long version, CardRuleKind kind) {

@@ -56,10 +56,10 @@ final class CardTraffic {
         double outOfOrderShare = 0.04;
         double duplicateShare = 0.03;
         /** Too-late authorisations lie this far behind the time of the records around them. */
-        Duration tooLateAge = Duration.ofDays(2);
+        Duration tooLateAge = Duration.ofDays(3);
         /** No too-late authorisation is sent before this much of the stream's event time has passed. */
-        Duration tooLateAfter = Duration.ofHours(60);
-        double tooLateShare = 0.02;
+        Duration tooLateAfter = Duration.ofHours(84);
+        double tooLateShare = 0.03;
         double badShare = 0.015;
         /** The first authorisations sent again at the end. */
         int staleCopies = 6;

@@ -6,7 +6,9 @@ import dev.streamlake.serde.json.JsonFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -26,7 +28,8 @@ final class SentAuthorisations {
     /** The authorisation each record carries; null for bad records. */
     private final List<CardAuthorisation> events = new ArrayList<>();
     private final SortedSet<Integer> meantBad = new TreeSet<>();
-    private final SortedSet<String> badKinds = new TreeSet<>();
+    /** The kind of each bad record, by position. */
+    private final Map<Integer, String> badKindAt = new HashMap<>();
 
     /** An authorisation, sent as JSON. */
     void add(String description, CardAuthorisation authorisation) {
@@ -35,8 +38,7 @@ final class SentAuthorisations {
 
     /** Bytes that must become a dead letter: malformed, or an authorisation breaking a rule. */
     void addBad(String kind, String description, String key, byte[] bytes) {
-        meantBad.add(records.size());
-        badKinds.add(kind);
+        markBad(records.size(), kind);
         add(description, key, bytes, null);
     }
 
@@ -45,12 +47,25 @@ final class SentAuthorisations {
         addBad("marker", "marker \"" + text + "\"", null, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The record at {@code position} of other sent records, with what it stands for. */
+    void addFrom(SentAuthorisations other, int position) {
+        if (other.meantBad.contains(position)) {
+            markBad(records.size(), other.badKindAt.get(position));
+        }
+        add(other.descriptions.get(position), other.keys.get(position), other.records.get(position), other.events.get(position));
+    }
+
     /** The record at {@code position} again, byte for byte, as a producer that retries sends it. */
     void resend(int position) {
         if (meantBad.contains(position)) {
-            meantBad.add(records.size());
+            markBad(records.size(), badKindAt.get(position));
         }
         add("again " + descriptions.get(position), keys.get(position), records.get(position), events.get(position));
+    }
+
+    private void markBad(int position, String kind) {
+        meantBad.add(position);
+        badKindAt.put(position, kind);
     }
 
     private void add(String description, String key, byte[] bytes, CardAuthorisation event) {
@@ -94,7 +109,8 @@ final class SentAuthorisations {
         return Collections.unmodifiableSortedSet(meantBad);
     }
 
+    /** The kinds of bad records sent. */
     SortedSet<String> badKinds() {
-        return Collections.unmodifiableSortedSet(badKinds);
+        return new TreeSet<>(badKindAt.values());
     }
 }
