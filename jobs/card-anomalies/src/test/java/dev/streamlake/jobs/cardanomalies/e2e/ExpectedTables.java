@@ -6,8 +6,10 @@ import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.CardRule;
+import dev.streamlake.events.ScoredTransaction;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,17 +71,30 @@ final class ExpectedTables {
         }
     }
 
-    /** The scored transactions, the alerts and the too-late authorisations, row for row. */
+    /**
+     * The scored transactions, the alerts and the too-late authorisations, row for row; a failure
+     * tells the differences in all three, as one table's explain another's.
+     */
     void assertTablesEqual(CardLakeTables tables) {
-        TableAssertions.assertRowsEqual(
-                "scored-transactions", tables.scored(), outcome.scored,
-                row -> (String) row.get("authorisation_id"), scored -> scored.getAuthorisationId(),
-                Set.of(), "event_date", "ts");
-        assertAlerts("alerts", tables.alerts(), outcome.alerts);
-        TableAssertions.assertRowsEqual(
-                "too-late", tables.tooLate(), List.copyOf(arrivals.tooLate.values()),
-                row -> (String) row.get("authorisation_id"), CardAuthorisation::getAuthorisationId,
-                Set.of(), "event_date", "ts");
+        List<Runnable> checks = List.of(
+                () -> TableAssertions.assertRowsEqual(
+                        "scored-transactions", tables.scored(), outcome.scored,
+                        row -> (String) row.get("authorisation_id"), ScoredTransaction::getAuthorisationId,
+                        Set.of(), "event_date", "ts"),
+                () -> assertAlerts("alerts", tables.alerts(), outcome.alerts),
+                () -> TableAssertions.assertRowsEqual(
+                        "too-late", tables.tooLate(), List.copyOf(arrivals.tooLate.values()),
+                        row -> (String) row.get("authorisation_id"), CardAuthorisation::getAuthorisationId,
+                        Set.of(), "event_date", "ts"));
+        List<String> failures = new ArrayList<>();
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (AssertionError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        assertThat(failures).as("tables that differ from the oracle's").isEmpty();
     }
 
     /**
