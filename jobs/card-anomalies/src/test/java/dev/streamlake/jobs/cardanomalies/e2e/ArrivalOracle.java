@@ -4,9 +4,9 @@ import dev.streamlake.events.CardAuthorisation;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -16,27 +16,25 @@ import java.util.TreeSet;
  * Which authorisations reach scoring, from the records in the order they arrive, as the contract
  * says: the watermark trails the largest event time seen by the out-of-orderness (and 1 ms, as
  * Flink's bounded out-of-orderness does); an authorisation whose time is not after it is too late;
- * an authorisation whose id the card remembers is a duplicate, and the card remembers an id until
- * the watermark has passed its time by the dedup retention. Bad records are dead letters and move
+ * an exact copy (same card, authorisation id and time) of an authorisation still waiting for the
+ * watermark is a duplicate; a later copy is too late. Bad records are dead letters and move
  * nothing.
  *
  * <p>This follows one watermark over the whole input, as a single reader would see it. The job
  * reads several partitions at their own speeds, so test data keeps every decision clear of the
- * difference: {@link Arrivals#closestTooLate} and {@link Arrivals#ambiguous} say how clear.
+ * difference: {@link Arrivals#closestTooLate} says how clear.
  */
 final class ArrivalOracle {
 
     private final long outOfOrderness;
-    private final long dedupRetention;
 
-    ArrivalOracle(Duration outOfOrderness, Duration dedupRetention) {
+    ArrivalOracle(Duration outOfOrderness) {
         this.outOfOrderness = outOfOrderness.toMillis();
-        this.dedupRetention = dedupRetention.toMillis();
     }
 
     Arrivals run(SentAuthorisations sent) {
         Arrivals arrivals = new Arrivals();
-        Map<String, Map<String, Long>> remembered = new HashMap<>();
+        Set<List<Object>> taken = new HashSet<>();
         long watermark = Long.MIN_VALUE;
         for (int position = 0; position < sent.size(); position++) {
             CardAuthorisation authorisation = sent.eventAt(position);
@@ -45,20 +43,14 @@ final class ArrivalOracle {
                 continue;
             }
             long ts = authorisation.getTs().toEpochMilli();
-            Map<String, Long> ids = remembered.computeIfAbsent(authorisation.getCardId(), card -> new HashMap<>());
-            long current = watermark;
-            ids.values().removeIf(seen -> current >= seen + dedupRetention);
-            boolean known = ids.containsKey(authorisation.getAuthorisationId());
+            // An authorisation taken earlier with the same time is still waiting: it is not too late.
+            List<Object> identity = List.of(authorisation.getCardId(), authorisation.getAuthorisationId(), ts);
             if (ts <= watermark) {
                 arrivals.tooLate.put(position, authorisation);
                 arrivals.closestTooLate = Math.min(arrivals.closestTooLate, watermark - ts);
-                if (known) {
-                    arrivals.ambiguous.add(position);
-                }
-            } else if (known) {
+            } else if (!taken.add(identity)) {
                 arrivals.duplicates.add(position);
             } else {
-                ids.put(authorisation.getAuthorisationId(), ts);
                 arrivals.scoring.add(authorisation);
                 arrivals.scoringPositions.add(position);
             }
@@ -77,7 +69,5 @@ final class ArrivalOracle {
         final List<Integer> scoringPositions = new ArrayList<>();
         /** How far the least late of the too-late authorisations lies behind the watermark. */
         long closestTooLate = Long.MAX_VALUE;
-        /** Too late, and yet a copy of one the card still remembers: the contract does not say which wins. */
-        final SortedSet<Integer> ambiguous = new TreeSet<>();
     }
 }

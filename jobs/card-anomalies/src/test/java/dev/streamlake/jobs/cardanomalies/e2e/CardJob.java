@@ -29,15 +29,13 @@ final class CardJob {
     private CardJob() {}
 
     /**
-     * The keys every test sets: an hour of out-of-orderness, duplicates remembered for two hours,
-     * a baseline of 24 h (a few days of data then see cards forgotten), and alignment drift far
-     * above the gaps between a card set's authorisations (minutes of event time apart) yet far
-     * below the age of a too-late one.
+     * The keys every test sets: an hour of out-of-orderness, a baseline of 24 h (a few days of data
+     * then see cards forgotten), and alignment drift far above the gaps between a card set's
+     * authorisations (minutes of event time apart) yet far below the age of a too-late one.
      */
     static Map<String, String> commonKeys() {
         Map<String, String> values = new HashMap<>();
         values.put(authorisationsKey(WatermarkKeys.OUT_OF_ORDERNESS), OUT_OF_ORDERNESS);
-        values.put(CardAnomaliesKeys.DEDUP_RETENTION.name(), "2h");
         values.put(CardAnomaliesKeys.BASELINE_LENGTH.name(), "24h");
         values.put(WatermarkKeys.ALIGNMENT_MAX_DRIFT.name(), "6h");
         return values;
@@ -63,11 +61,10 @@ final class CardJob {
         return CardAnomaliesJob.ALERTS.name() + "." + key.name();
     }
 
-    /** Which authorisations reach scoring under this configuration's watermark and dedup retention. */
+    /** Which authorisations reach scoring under this configuration's watermark. */
     static ArrivalOracle arrivalOracle(JobConfig config) {
         return new ArrivalOracle(
-                config.scope(CardAnomaliesJob.AUTHORISATIONS.name()).get(WatermarkKeys.OUT_OF_ORDERNESS),
-                config.get(CardAnomaliesKeys.DEDUP_RETENTION));
+                config.scope(CardAnomaliesJob.AUTHORISATIONS.name()).get(WatermarkKeys.OUT_OF_ORDERNESS));
     }
 
     /** The whole job into {@code env}, its authorisations from the configured source followed by failures to inject. */

@@ -69,10 +69,6 @@ final class CardTopic {
         }
     }
 
-    int produced() {
-        return produced;
-    }
-
     /** The position, among the sent records, of the record a dead letter came from. */
     int positionOf(DeadLetterRow deadLetter) {
         Integer position = positionByOrigin.get(deadLetter.originPartition + "@" + deadLetter.originPosition);
@@ -80,9 +76,5 @@ final class CardTopic {
             throw new AssertionError("a dead letter from no record sent to " + topic + ": " + deadLetter);
         }
         return position;
-    }
-
-    String name() {
-        return topic;
     }
 }

@@ -47,7 +47,6 @@ final class ExpectedTables {
      */
     private void assertClearOfEveryMargin() {
         assertThat(arrivals.deadLetters).as("the oracle's dead letters: the bad records").isEqualTo(sent.meantBad());
-        assertThat(arrivals.ambiguous).as("too-late copies of authorisations still remembered").isEmpty();
         if (!arrivals.tooLate.isEmpty()) {
             assertThat(Duration.ofMillis(arrivals.closestTooLate))
                     .as("how far the least late too-late authorisation lies behind the watermark")

@@ -79,10 +79,6 @@ final class SentAuthorisations {
         return records.size();
     }
 
-    List<byte[]> bytes() {
-        return Collections.unmodifiableList(records);
-    }
-
     List<byte[]> bytes(int from, int to) {
         return Collections.unmodifiableList(records.subList(from, to));
     }
