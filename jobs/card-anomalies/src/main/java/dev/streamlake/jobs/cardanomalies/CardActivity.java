@@ -1,43 +1,81 @@
 package dev.streamlake.jobs.cardanomalies;
 
+import dev.streamlake.events.CardAuthorisation;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * What the card detector remembers of one card: when its history began, its last authorisation,
- * its hourly amounts, its latest attempts and its last alert of each rule.
+ * What the card detector keeps of one card: its authorisations waiting for the watermark, in the
+ * order they will be handled, the one timer it has, and its history: when it began, the last
+ * authorisation, hourly amounts, latest attempts and the last alert of each rule.
  */
 final class CardActivity {
 
-    /** No expiry timer is registered. */
-    static final long NO_TIMER = Long.MIN_VALUE;
+    /** No time: no history yet, or no timer. */
+    static final long NONE = Long.MIN_VALUE;
 
-    long firstSeen;
-    long lastTs;
-    /** The event time at which the card's state is dropped unless it had an authorisation since. */
-    long expiryTimer = NO_TIMER;
+    final List<CardAuthorisation> waiting;
+    /** The event time of the card's timer: its first waiting authorisation, or when it expires. */
+    long timer = NONE;
+
+    long firstSeen = NONE;
+    long lastTs = NONE;
     HourlyAmounts amounts;
     RecentAttempts attempts;
     AlertSuppression suppression;
 
-    CardActivity(long firstSeen) {
-        this(firstSeen, firstSeen, NO_TIMER, new HourlyAmounts(), new RecentAttempts(), new AlertSuppression());
+    CardActivity() {
+        this(new ArrayList<>(2), NONE, NONE, NONE, new HourlyAmounts(), new RecentAttempts(), new AlertSuppression());
     }
 
     CardActivity(
+            List<CardAuthorisation> waiting,
+            long timer,
             long firstSeen,
             long lastTs,
-            long expiryTimer,
             HourlyAmounts amounts,
             RecentAttempts attempts,
             AlertSuppression suppression) {
+        this.waiting = waiting;
+        this.timer = timer;
         this.firstSeen = firstSeen;
         this.lastTs = lastTs;
-        this.expiryTimer = expiryTimer;
         this.amounts = amounts;
         this.attempts = attempts;
         this.suppression = suppression;
     }
 
-    /** Forgets the card's history, as after a silence longer than the baseline; its timer stays. */
-    void restart(long ts) {
+    boolean hasHistory() {
+        return firstSeen != NONE;
+    }
+
+    /**
+     * Adds an authorisation to the waiting ones, in order of time and id; false if it is an exact
+     * duplicate of one waiting (same id and time).
+     */
+    boolean await(CardAuthorisation authorisation) {
+        long ts = authorisation.getTs().toEpochMilli();
+        String id = authorisation.getAuthorisationId();
+        int at = waiting.size();
+        while (at > 0) {
+            CardAuthorisation before = waiting.get(at - 1);
+            long beforeTs = before.getTs().toEpochMilli();
+            int order = beforeTs != ts ? Long.compare(beforeTs, ts) : before.getAuthorisationId().compareTo(id);
+            if (order == 0) {
+                return false;
+            }
+            if (order < 0) {
+                break;
+            }
+            at--;
+        }
+        waiting.add(at, authorisation);
+        return true;
+    }
+
+    /** Starts the card's history at this time, forgetting any before (after a silence longer than the baseline). */
+    void startHistory(long ts) {
         firstSeen = ts;
         lastTs = ts;
         amounts = new HourlyAmounts();
@@ -45,7 +83,9 @@ final class CardActivity {
         suppression = new AlertSuppression();
     }
 
+    /** A copy that shares nothing the detector changes (the authorisations themselves it never changes). */
     CardActivity copy() {
-        return new CardActivity(firstSeen, lastTs, expiryTimer, amounts.copy(), attempts.copy(), suppression.copy());
+        return new CardActivity(
+                new ArrayList<>(waiting), timer, firstSeen, lastTs, amounts.copy(), attempts.copy(), suppression.copy());
     }
 }

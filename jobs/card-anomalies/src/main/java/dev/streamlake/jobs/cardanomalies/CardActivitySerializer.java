@@ -1,5 +1,6 @@
 package dev.streamlake.jobs.cardanomalies;
 
+import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.serde.state.FieldByFieldSerializer;
 import dev.streamlake.serde.state.LayoutSnapshot;
 
@@ -7,13 +8,16 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Writes a card's activity field by field.
  *
- * <p>Layout 1: first seen, last time, expiry timer; the number of hourly buckets, then per bucket
+ * <p>Layout 1: the number of waiting authorisations, then each as {@link CardAuthorisationSerializer}
+ * writes it; the timer, first seen, last time; the number of hourly buckets, then per bucket
  * its hour, count, mean and sum of squared deviations; the number of recent attempts, then per
  * attempt its time, authorisation id and whether it was approved; the number of rules with a last
  * alert, then per rule its id and the alert's time. A change of layout needs a new layout number,
@@ -33,7 +37,7 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
 
     @Override
     public CardActivity createInstance() {
-        return new CardActivity(0);
+        return new CardActivity();
     }
 
     @Override
@@ -43,9 +47,13 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
 
     @Override
     public void serialize(CardActivity activity, DataOutputView out) throws IOException {
+        out.writeInt(activity.waiting.size());
+        for (CardAuthorisation authorisation : activity.waiting) {
+            CardAuthorisationSerializer.INSTANCE.serialize(authorisation, out);
+        }
+        out.writeLong(activity.timer);
         out.writeLong(activity.firstSeen);
         out.writeLong(activity.lastTs);
-        out.writeLong(activity.expiryTimer);
         HourlyAmounts amounts = activity.amounts;
         out.writeInt(amounts.size);
         for (int i = 0; i < amounts.size; i++) {
@@ -71,9 +79,14 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
 
     @Override
     public CardActivity deserialize(DataInputView in) throws IOException {
+        int waitingCount = in.readInt();
+        List<CardAuthorisation> waiting = new ArrayList<>(Math.max(waitingCount, 2));
+        for (int i = 0; i < waitingCount; i++) {
+            waiting.add(CardAuthorisationSerializer.INSTANCE.deserialize(in));
+        }
+        long timer = in.readLong();
         long firstSeen = in.readLong();
         long lastTs = in.readLong();
-        long expiryTimer = in.readLong();
         int buckets = in.readInt();
         HourlyAmounts amounts = new HourlyAmounts(Math.max(buckets, 1));
         for (int i = 0; i < buckets; i++) {
@@ -89,7 +102,7 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
         for (int i = 0; i < alerted; i++) {
             lastAlerts.put(readText(in), in.readLong());
         }
-        return new CardActivity(firstSeen, lastTs, expiryTimer, amounts, attempts, new AlertSuppression(lastAlerts));
+        return new CardActivity(waiting, timer, firstSeen, lastTs, amounts, attempts, new AlertSuppression(lastAlerts));
     }
 
     @Override

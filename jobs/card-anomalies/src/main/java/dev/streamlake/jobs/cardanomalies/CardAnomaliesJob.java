@@ -110,12 +110,15 @@ public final class CardAnomaliesJob implements StreamJob {
 
         SingleOutputStreamOperator<ScoredTransaction> scored =
                 DataStreamUtils.reinterpretAsKeyedStream(arrived, BY_CARD, Types.STRING)
-                        .connect(rules.broadcast(CardDetector.RULE_VERSIONS))
-                        .process(
-                                new CardDetector(DetectorSettings.from(config), InitialRules.from(config)),
-                                TypeInformation.of(ScoredTransaction.class))
-                        .uid(DETECTOR_UID)
-                        .name("Card features and rules");
+                        .connect(rules.broadcast())
+                        .transform(
+                                "Card features and rules",
+                                TypeInformation.of(ScoredTransaction.class),
+                                new CardDetector(
+                                        DetectorSettings.from(config),
+                                        InitialRules.from(config),
+                                        config.get(CardAnomaliesKeys.HELD_CARDS)))
+                        .uid(DETECTOR_UID);
 
         DataStream<CardAlert> alerts = scored.getSideOutput(CardDetector.ALERTS);
         context.write(scored, SCORED);

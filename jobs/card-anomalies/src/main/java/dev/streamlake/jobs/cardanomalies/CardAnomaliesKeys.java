@@ -40,6 +40,16 @@ public final class CardAnomaliesKeys {
                     .withRule(CardAnomaliesKeys::positive, "positive")
                     .withDescription("The tumbling window of a transaction's velocity_count.");
 
+    public static final ConfigKey<Integer> HELD_CARDS =
+            ConfigKey.of("detector.held-cards", ValueType.nonNegativeInt())
+                    .withDefault(100_000)
+                    .withDescription(
+                            "How many cards' state the card detector holds in memory (about a kilobyte"
+                                    + " each with a week of history); changed ones are written to the state"
+                                    + " backend before each checkpoint, and when that many are held all are"
+                                    + " written and read back when next needed; 0 reads and writes the state"
+                                    + " backend for every authorisation.");
+
     public static final ConfigKey<Duration> SUPPRESSION =
             ConfigKey.of("detection.suppression", ValueType.duration())
                     .withDefault(Duration.ofMinutes(10))
@@ -85,7 +95,7 @@ public final class CardAnomaliesKeys {
 
     public static final ConfigSchema SCHEMA =
             ConfigSchema.builder()
-                    .add(MAX_CLOCK_SKEW, BASELINE_LENGTH, RECENT_WINDOW, VELOCITY_WINDOW, SUPPRESSION)
+                    .add(MAX_CLOCK_SKEW, BASELINE_LENGTH, RECENT_WINDOW, VELOCITY_WINDOW, HELD_CARDS, SUPPRESSION)
                     .add(VELOCITY_ENABLED, VELOCITY_MAX, VELOCITY_SIZE, VELOCITY_SLIDE)
                     .add(DECLINED_ENABLED, DECLINED_MAX, DECLINED_SIZE, DECLINED_SLIDE)
                     .add(SPIKE_ENABLED, SPIKE_FACTOR, SPIKE_Z_SCORE, SPIKE_MIN_DAYS)

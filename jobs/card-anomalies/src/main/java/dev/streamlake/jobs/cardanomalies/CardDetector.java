@@ -1,45 +1,58 @@
 package dev.streamlake.jobs.cardanomalies;
 
+import dev.streamlake.core.state.HeldKeyedState;
+import dev.streamlake.core.state.HeldValues;
 import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.CardRule;
 import dev.streamlake.events.ScoredTransaction;
 
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The card detector (docs/card-anomalies.md): per card, in event-time order, each authorisation
- * (exact duplicates counted once)
- * gets the card's features as of it (a scored transaction) and is judged by every rule in force at
- * its time; alerts that pass suppression go to {@link #ALERTS}. Rule versions come from the
- * broadcast rules input and are kept in broadcast state, so they survive restarts and rescaling.
+ * (exact duplicates counted once) gets the card's features as of it (a scored transaction) and is
+ * judged by every rule in force at its time; alerts that pass suppression go to {@link #ALERTS}.
+ * Rule versions come from the broadcast rules input and are kept in broadcast state, so they
+ * survive restarts and rescaling.
  *
- * <p>An authorisation waits in state until the watermark of both inputs passes it: the order, and
- * so every feature and alert, then depends on the data only, and a rule version stated ahead of the
- * stream is in force exactly from its effective time.
+ * <p>An authorisation waits until the watermark of both inputs passes it: the order, and so every
+ * feature and alert, then depends on the data only, and a rule version stated ahead of the stream
+ * is in force exactly from its effective time. A card has one timer: at its first waiting
+ * authorisation, or, with none waiting, when it is forgotten.
+ *
+ * <p>Why an operator rather than a {@code KeyedBroadcastProcessFunction}: the function read and
+ * wrote a card's state several times per authorisation, which with RocksDB cost most of the job's
+ * time (the benchmark's P segment). Here the cards are held in memory ({@link HeldKeyedState}, up
+ * to {@code heldCards} of them), and those that changed are written to keyed state before each
+ * checkpoint barrier, so checkpoints stay keyed, rescalable and incremental.
  */
-final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAuthorisation, CardRule, ScoredTransaction> {
+final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
+        implements TwoInputStreamOperator<CardAuthorisation, CardRule, ScoredTransaction>,
+                Triggerable<String, VoidNamespace> {
 
     private static final long serialVersionUID = 1L;
 
@@ -51,81 +64,103 @@ final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAutho
 
     static final OutputTag<CardAlert> ALERTS = new OutputTag<>("card-alerts", TypeInformation.of(CardAlert.class));
 
-    private static final Comparator<CardAuthorisation> BY_ID =
-            Comparator.comparing(CardAuthorisation::getAuthorisationId);
+    /** The keyed state: one {@link CardActivity} per card. */
+    static final String STATE_NAME = "card-activity";
 
     private final DetectorSettings settings;
     private final List<CardRule> initialRules;
+    private final int heldCards;
 
-    /** Event time → the card's authorisations of that time that wait for the watermark. */
-    private transient MapState<Long, List<CardAuthorisation>> waiting;
-
-    private transient ValueState<CardActivity> activity;
-
+    private transient HeldKeyedState<String, CardActivity> held;
+    /** The held cards' activity, by the number the held state gives each card. */
+    private transient CardActivity[] cards;
+    private transient InternalTimerService<VoidNamespace> timers;
+    private transient BroadcastState<String, CardRule> ruleVersions;
     /** The initial rules and the broadcast state's versions; built again after a restore. */
     private transient RuleBook rules;
+    private transient CardScorer scorer;
+    private transient StreamRecord<ScoredTransaction> scoredRecord;
+    private transient ScorerResults results;
 
     private transient Counter duplicates;
     private transient Counter scored;
     private transient Counter alerts;
     private transient Counter suppressed;
-    private transient Counter ruleVersions;
+    private transient Counter rulesAdded;
     private transient Counter staleRules;
 
-    CardDetector(DetectorSettings settings, List<CardRule> initialRules) {
+    CardDetector(DetectorSettings settings, List<CardRule> initialRules, int heldCards) {
+        if (heldCards < 0) {
+            throw new IllegalArgumentException("heldCards must not be negative: " + heldCards);
+        }
         this.settings = settings;
         this.initialRules = List.copyOf(initialRules);
+        this.heldCards = heldCards;
     }
 
     @Override
-    public void open(Configuration parameters) {
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                "waiting-authorisations", Types.LONG, new ListTypeInfo<>(CardAuthorisationSerializer.TYPE_INFO)));
-        activity = getRuntimeContext().getState(new ValueStateDescriptor<>("card-activity", CardActivitySerializer.INSTANCE));
-        duplicates = getRuntimeContext().getMetricGroup().counter("duplicateAuthorisations");
-        scored = getRuntimeContext().getMetricGroup().counter("scoredTransactions");
-        alerts = getRuntimeContext().getMetricGroup().counter("alerts");
-        suppressed = getRuntimeContext().getMetricGroup().counter("suppressedAlerts");
-        ruleVersions = getRuntimeContext().getMetricGroup().counter("ruleVersionsAdded");
-        staleRules = getRuntimeContext().getMetricGroup().counter("staleRules");
+    public void initializeState(StateInitializationContext context) throws Exception {
+        super.initializeState(context);
+        ruleVersions = context.getOperatorStateStore().getBroadcastState(RULE_VERSIONS);
     }
 
     @Override
-    public void processElement(CardAuthorisation authorisation, ReadOnlyContext ctx, Collector<ScoredTransaction> out)
-            throws Exception {
-        long ts = authorisation.getTs().toEpochMilli();
-        List<CardAuthorisation> due = waiting.get(ts);
-        if (due == null) {
-            due = new ArrayList<>(1);
-            ctx.timerService().registerEventTimeTimer(ts);
-        } else if (isWaiting(authorisation, due)) {
+    public void open() throws Exception {
+        super.open();
+        held = new HeldKeyedState<>(
+                getKeyedStateBackend(),
+                new ValueStateDescriptor<>(STATE_NAME, CardActivitySerializer.INSTANCE),
+                heldCards,
+                new HeldCards());
+        cards = new CardActivity[64];
+        timers = getInternalTimerService("card-timers", VoidNamespaceSerializer.INSTANCE, this);
+        scorer = new CardScorer(settings);
+        scoredRecord = new StreamRecord<>(null);
+        results = new ScorerResults();
+        duplicates = getMetricGroup().counter("duplicateAuthorisations");
+        scored = getMetricGroup().counter("scoredTransactions");
+        alerts = getMetricGroup().counter("alerts");
+        suppressed = getMetricGroup().counter("suppressedAlerts");
+        rulesAdded = getMetricGroup().counter("ruleVersionsAdded");
+        staleRules = getMetricGroup().counter("staleRules");
+        getMetricGroup().gauge("heldCards", () -> held.size());
+    }
+
+    @Override
+    public void processElement1(StreamRecord<CardAuthorisation> element) throws Exception {
+        CardAuthorisation authorisation = element.getValue();
+        String cardId = authorisation.getCardId();
+        int number = held.hold(cardId);
+        if (number < 0) {
+            number = held.add(cardId);
+        }
+        CardActivity card = cards[number];
+        if (card == null) {
+            // new, or forgotten since the last checkpoint while still held
+            card = new CardActivity();
+            put(number, card);
+        }
+        if (!card.await(authorisation)) {
             duplicates.inc();
             return;
         }
-        due.add(authorisation);
-        waiting.put(ts, due);
-    }
-
-    /**
-     * An exact duplicate has its original's time, so it finds it waiting here: once the original is
-     * scored, the watermark has passed that time and a copy is too late before it gets here.
-     */
-    private static boolean isWaiting(CardAuthorisation authorisation, List<CardAuthorisation> due) {
-        for (CardAuthorisation waiting : due) {
-            if (waiting.getAuthorisationId().equals(authorisation.getAuthorisationId())) {
-                return true;
-            }
+        long ts = authorisation.getTs().toEpochMilli();
+        if (card.timer == CardActivity.NONE || ts < card.timer) {
+            // A later timer stays registered; when it fires it finds nothing due, or what is due then.
+            card.timer = ts;
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, ts);
         }
-        return false;
+        held.markChanged(number);
+        held.letGoIfFull();
     }
 
     @Override
-    public void processBroadcastElement(CardRule rule, Context ctx, Collector<ScoredTransaction> out) throws Exception {
-        BroadcastState<String, CardRule> versions = ctx.getBroadcastState(RULE_VERSIONS);
-        switch (rules(versions).add(rule)) {
+    public void processElement2(StreamRecord<CardRule> element) throws Exception {
+        CardRule rule = element.getValue();
+        switch (rules().add(rule)) {
             case ADDED:
-                versions.put(rule.getRuleId() + "#" + rule.getVersion(), rule);
-                ruleVersions.inc();
+                ruleVersions.put(rule.getRuleId() + "#" + rule.getVersion(), rule);
+                rulesAdded.inc();
                 LOG.info("Rule {} version {} ({}) is in force from {}.",
                         rule.getRuleId(), rule.getVersion(), rule.getEnabled() ? "on" : "off", rule.getEffectiveFrom());
                 break;
@@ -140,110 +175,72 @@ final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAutho
         }
     }
 
+    /** Handles the card's authorisations the watermark has passed, forgets an idle card, sets the next timer. */
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredTransaction> out) throws Exception {
-        CardActivity card = activity.value();
-        List<CardAuthorisation> due = waiting.get(timestamp);
-        if (due != null) {
-            waiting.remove(timestamp);
-            due.sort(BY_ID);
-            RuleBook book = rules(ctx.getBroadcastState(RULE_VERSIONS));
-            for (CardAuthorisation authorisation : due) {
-                card = score(card, authorisation, book, ctx, out);
-            }
-            if (card.expiryTimer == CardActivity.NO_TIMER) {
-                scheduleExpiry(card, ctx);
-            }
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+        String cardId = timer.getKey();
+        int number = held.hold(cardId);
+        if (number < 0 || cards[number] == null) {
+            return;
         }
-        if (card != null && card.expiryTimer == timestamp) {
-            if (timestamp > card.lastTs + settings.baselineMillis) {
-                activity.clear();
-                return;
+        CardActivity card = cards[number];
+        long watermark = timers.currentWatermark();
+        int due = 0;
+        while (due < card.waiting.size() && card.waiting.get(due).getTs().toEpochMilli() <= watermark) {
+            due++;
+        }
+        if (due > 0) {
+            RuleBook book = rules();
+            long now = getProcessingTimeService().getCurrentProcessingTime();
+            List<CardAuthorisation> handled = card.waiting.subList(0, due);
+            for (CardAuthorisation authorisation : handled) {
+                scorer.score(card, authorisation, book, now, results);
             }
-            scheduleExpiry(card, ctx);
+            handled.clear();
         }
-        if (card != null) {
-            activity.update(card);
+        long next;
+        if (!card.waiting.isEmpty()) {
+            next = card.waiting.get(0).getTs().toEpochMilli();
+        } else if (watermark > card.lastTs + settings.baselineMillis) {
+            put(number, null);
+            next = CardActivity.NONE;
+        } else {
+            next = card.lastTs + settings.baselineMillis + 1;
         }
+        if (next != CardActivity.NONE && next != card.timer) {
+            card.timer = next;
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next);
+        } else if (next == CardActivity.NONE) {
+            card.timer = CardActivity.NONE;
+        }
+        held.markChanged(number);
+        held.letGoIfFull();
     }
 
-    private void scheduleExpiry(CardActivity card, OnTimerContext ctx) {
-        card.expiryTimer = card.lastTs + settings.baselineMillis + 1;
-        ctx.timerService().registerEventTimeTimer(card.expiryTimer);
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {
+        throw new UnsupportedOperationException("the card detector sets event-time timers only");
     }
 
-    private CardActivity score(
-            CardActivity card, CardAuthorisation authorisation, RuleBook book, OnTimerContext ctx,
-            Collector<ScoredTransaction> out) {
-        long ts = authorisation.getTs().toEpochMilli();
-        if (card == null) {
-            card = new CardActivity(ts);
-        } else if (ts - card.lastTs > settings.baselineMillis) {
-            card.restart(ts);
-        }
-        card.amounts.forgetBefore(HourlyAmounts.hourOf(ts) - settings.baselineMillis / DetectorSettings.HOUR_MILLIS);
-        HourlyAmounts.Baseline baseline = card.amounts.baseline();
-        int historyDays = (int) ((ts - card.firstSeen) / DetectorSettings.DAY_MILLIS);
-
-        long keptMillis = Math.max(Math.max(settings.recentWindowMillis, settings.velocityWindowMillis), book.longestWindowMillis());
-        card.attempts.forgetBefore(ts - keptMillis);
-        int recentCount = card.attempts.countSince(ts - settings.recentWindowMillis, false);
-        card.attempts.add(ts, authorisation.getAuthorisationId(), authorisation.getApproved());
-        long velocityStart = Math.floorDiv(ts, settings.velocityWindowMillis) * settings.velocityWindowMillis;
-        int velocityCount = card.attempts.countSince(velocityStart, false);
-
-        out.collect(scoredTransaction(authorisation, baseline, historyDays, recentCount, velocityCount));
-        scored.inc();
-
-        CardRuleEvaluator.Observation observation = new CardRuleEvaluator.Observation(
-                authorisation, baseline, historyDays, card.attempts, settings.recentWindowMillis);
-        for (CardRule rule : book.inForce(ts)) {
-            CardAlert.Builder alert = CardRuleEvaluator.evaluate(rule, observation);
-            if (alert == null) {
-                continue;
-            }
-            long period = rule.getSuppressionMs() != null ? rule.getSuppressionMs() : settings.defaultSuppressionMillis;
-            if (card.suppression.admit(rule.getRuleId(), ts, period)) {
-                ctx.output(ALERTS, alert.setDetectedAt(Instant.ofEpochMilli(ctx.timerService().currentProcessingTime())).build());
-                alerts.inc();
-            } else {
-                suppressed.inc();
-            }
-        }
-        card.amounts.add(ts, authorisation.getAmount().doubleValue());
-        card.lastTs = ts;
-        return card;
+    /** Writes the changed cards before the barrier, so the checkpoint holds every change. */
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        super.prepareSnapshotPreBarrier(checkpointId);
+        held.writeChanged();
     }
 
-    private static ScoredTransaction scoredTransaction(
-            CardAuthorisation authorisation, HourlyAmounts.Baseline baseline, int historyDays, int recentCount, int velocityCount) {
-        boolean any = baseline.count > 0;
-        return ScoredTransaction.newBuilder()
-                .setAuthorisationId(authorisation.getAuthorisationId())
-                .setCardId(authorisation.getCardId())
-                .setMerchantId(authorisation.getMerchantId())
-                .setMerchantCategoryCode(authorisation.getMerchantCategoryCode())
-                .setAmount(authorisation.getAmount())
-                .setCurrency(authorisation.getCurrency())
-                .setChannel(authorisation.getChannel().name())
-                .setMerchantCountry(authorisation.getMerchantCountry())
-                .setApproved(authorisation.getApproved())
-                .setResponseCode(authorisation.getResponseCode())
-                .setTs(authorisation.getTs())
-                .setBaselineCount(baseline.count)
-                .setBaselineMean(any ? baseline.mean : null)
-                .setBaselineStddev(any ? baseline.stddev : null)
-                .setHistoryDays(historyDays)
-                .setRecentCount(recentCount)
-                .setVelocityCount(velocityCount)
-                .build();
+    private void put(int number, CardActivity card) {
+        if (number >= cards.length) {
+            cards = Arrays.copyOf(cards, Math.max(number + 1, cards.length * 2));
+        }
+        cards[number] = card;
     }
 
     /** The rule book, made from the initial rules and the broadcast state's versions at first use. */
-    private RuleBook rules(ReadOnlyBroadcastState<String, CardRule> versions) throws Exception {
+    private RuleBook rules() throws Exception {
         if (rules == null) {
             List<CardRule> all = new ArrayList<>(initialRules);
-            for (Map.Entry<String, CardRule> version : versions.immutableEntries()) {
+            for (Map.Entry<String, CardRule> version : ruleVersions.immutableEntries()) {
                 all.add(version.getValue());
             }
             // lowest version first, as they came: the state's order is not theirs
@@ -251,5 +248,46 @@ final class CardDetector extends KeyedBroadcastProcessFunction<String, CardAutho
             rules = new RuleBook(all);
         }
         return rules;
+    }
+
+    /** Scored transactions to the main output, alerts to theirs, each stamped with its event time. */
+    private final class ScorerResults implements CardScorer.Results {
+
+        @Override
+        public void scored(ScoredTransaction transaction) {
+            output.collect(scoredRecord.replace(transaction, transaction.getTs().toEpochMilli()));
+            scored.inc();
+        }
+
+        @Override
+        public void alert(CardAlert alert) {
+            output.collect(ALERTS, new StreamRecord<>(alert, alert.getEventTime().toEpochMilli()));
+            alerts.inc();
+        }
+
+        @Override
+        public void suppressed() {
+            suppressed.inc();
+        }
+    }
+
+    /** The held cards' activity, kept by number; a card gone (forgotten) clears its state. */
+    private final class HeldCards implements HeldValues<CardActivity> {
+
+        @Override
+        public CardActivity valueToWrite(int number) {
+            CardActivity card = cards[number];
+            return card == null ? null : card.copy();
+        }
+
+        @Override
+        public void readBack(int number, CardActivity stored) {
+            put(number, stored);
+        }
+
+        @Override
+        public void letGoAll() {
+            Arrays.fill(cards, null);
+        }
     }
 }

@@ -18,7 +18,9 @@ class CardActivitySerializerTest {
 
         assertThat(read.firstSeen).isEqualTo(5);
         assertThat(read.lastTs).isEqualTo(7_200_000);
-        assertThat(read.expiryTimer).isEqualTo(99);
+        assertThat(read.timer).isEqualTo(99);
+        assertThat(read.waiting).extracting(a -> a.getAuthorisationId()).containsExactly("w1", "w2");
+        assertThat(read.waiting.get(0)).isEqualTo(activity.waiting.get(0));
         assertThat(read.amounts.size).isEqualTo(2);
         assertThat(read.amounts.baseline().mean).isEqualTo(activity.amounts.baseline().mean);
         assertThat(read.amounts.baseline().stddev).isEqualTo(activity.amounts.baseline().stddev);
@@ -38,12 +40,17 @@ class CardActivitySerializerTest {
         assertThat(copy.amounts.baseline().count).isEqualTo(3);
         assertThat(copy.attempts.idsSince(0, false)).containsExactly("a1", "a2");
         assertThat(copy.suppression.lastAlerts).containsOnlyKeys("velocity");
+        activity.waiting.clear();
+        assertThat(copy.waiting).hasSize(2);
     }
 
     private static CardActivity sample() {
-        CardActivity activity = new CardActivity(5);
+        CardActivity activity = new CardActivity();
+        activity.startHistory(5);
         activity.lastTs = 7_200_000;
-        activity.expiryTimer = 99;
+        activity.timer = 99;
+        activity.await(Authorisations.approved("w2", "card-1", 7_300_000, "3.00"));
+        activity.await(Authorisations.approved("w1", "card-1", 7_300_000, "2.00"));
         activity.amounts.add(5, 10);
         activity.amounts.add(6, 12);
         activity.amounts.add(7_200_000, 40);

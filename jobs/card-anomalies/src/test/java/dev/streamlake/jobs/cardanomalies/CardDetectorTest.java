@@ -23,6 +23,11 @@ import java.util.stream.Collectors;
 /** The card detector's features, rules, rule changes, suppression and state, in Flink's operator harness. */
 class CardDetectorTest {
 
+    /** The detector with these settings; a subclass runs every test with other settings too. */
+    DetectorHarness detector(Map<String, String> settings) throws Exception {
+        return DetectorHarness.with(settings);
+    }
+
     private static final long SECOND = 1000;
     private static final long MINUTE = 60 * SECOND;
     private static final long HOUR = 60 * MINUTE;
@@ -30,7 +35,7 @@ class CardDetectorTest {
 
     @Test
     void scoresOutOfOrderAuthorisationsInEventTimeOrderOnceTheWatermarkPasses() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.send(approved("a3", "card-1", at(3 * SECOND), "30.00"),
                     approved("a1", "card-1", at(SECOND), "10.00"),
                     approved("a2", "card-1", at(2 * SECOND), "20.00"));
@@ -51,7 +56,7 @@ class CardDetectorTest {
 
     @Test
     void authorisationsOfTheSameTimeGoInTheOrderOfTheirIds() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.send(approved("b", "card-1", at(0), "1.00"), approved("a", "card-1", at(0), "2.00"));
             detector.watermark(at(SECOND));
             assertThat(ids(detector.scored())).containsExactly("a", "b");
@@ -61,7 +66,7 @@ class CardDetectorTest {
 
     @Test
     void anExactDuplicateIsScoredOnce() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.send(approved("a1", "card-1", at(0), "5.00"),
                     approved("a2", "card-1", at(0), "6.00"),
                     approved("a1", "card-1", at(0), "5.00"));
@@ -73,7 +78,7 @@ class CardDetectorTest {
 
     @Test
     void alertsOnceMoreAttemptsThanAllowedFallInOneTumblingWindowAndSuppressesTheRepeat() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             for (int i = 1; i <= 5; i++) {
                 detector.send(approved("a" + i, "card-1", at(i * 500L), "5.00"));
             }
@@ -96,7 +101,7 @@ class CardDetectorTest {
 
     @Test
     void attemptsSplitAcrossTumblingWindowsRaiseNoVelocityAlert() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.send(approved("a1", "card-1", at(3 * SECOND), "5.00"),
                     approved("a2", "card-1", at(4 * SECOND), "5.00"),
                     approved("a3", "card-1", at(4900), "5.00"),
@@ -109,7 +114,7 @@ class CardDetectorTest {
 
     @Test
     void slidingVelocityCountsFromTheEarliestWindowThatHoldsTheAttempt() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of("detection.velocity.slide", "1s"))) {
+        try (DetectorHarness detector = detector(Map.of("detection.velocity.slide", "1s"))) {
             detector.send(approved("a1", "card-1", at(4500), "5.00"),
                     approved("a2", "card-1", at(5200), "5.00"),
                     approved("a3", "card-1", at(6 * SECOND), "5.00"),
@@ -125,7 +130,7 @@ class CardDetectorTest {
 
     @Test
     void declinedVelocityCountsDeclinedAttemptsOnly() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of("detection.declined-velocity.max-attempts", "1"))) {
+        try (DetectorHarness detector = detector(Map.of("detection.declined-velocity.max-attempts", "1"))) {
             detector.send(declined("d1", "card-1", at(0)),
                     approved("a2", "card-1", at(SECOND), "5.00"),
                     declined("d3", "card-1", at(2 * SECOND)));
@@ -140,7 +145,7 @@ class CardDetectorTest {
     @Test
     void baselineCoversTheCurrentHourAndTheBaselineLengthBeforeItExcludingTheAuthorisationItself() throws Exception {
         Map<String, String> settings = Map.of("baseline.length", "24h", "detection.amount-spike.min-history-days", "1");
-        try (DetectorHarness detector = DetectorHarness.with(settings)) {
+        try (DetectorHarness detector = detector(settings)) {
             detector.send(approved("old", "card-1", at(HOUR), "10.00"),
                     approved("kept-1", "card-1", at(2 * HOUR + MINUTE), "20.00"),
                     approved("kept-2", "card-1", at(5 * HOUR), "30.00"),
@@ -167,7 +172,7 @@ class CardDetectorTest {
 
     @Test
     void amountSpikesAreNotJudgedBeforeTheCardHasEnoughHistory() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.send(approved("a1", "card-1", at(0), "10.00"),
                     approved("a2", "card-1", at(HOUR), "12.00"),
                     approved("a3", "card-1", at(2 * DAY), "900.00"));
@@ -183,7 +188,7 @@ class CardDetectorTest {
                 "detection.amount-spike.factor", "0",
                 "detection.amount-spike.z-score", "2",
                 "detection.amount-spike.min-history-days", "0");
-        try (DetectorHarness detector = DetectorHarness.with(settings)) {
+        try (DetectorHarness detector = detector(settings)) {
             detector.send(approved("a1", "card-1", at(0), "10.00"),
                     approved("a2", "card-1", at(HOUR), "12.00"),
                     approved("a3", "card-1", at(2 * HOUR), "14.00"));
@@ -197,7 +202,7 @@ class CardDetectorTest {
 
     @Test
     void recentCountAlertsWhenACardHadMoreEarlierAttemptsThanAllowed() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of("detection.recent-count.max-attempts", "2"))) {
+        try (DetectorHarness detector = detector(Map.of("detection.recent-count.max-attempts", "2"))) {
             for (int i = 0; i < 4; i++) {
                 detector.send(approved("a" + i, "card-1", at(i * MINUTE), "5.00"));
             }
@@ -213,7 +218,7 @@ class CardDetectorTest {
 
     @Test
     void aRuleVersionIsInForceFromItsEffectiveTime() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.rule(velocityRule(InitialRules.VELOCITY, 1, at(MINUTE), 1, 5 * SECOND).build());
             detector.send(approved("before-1", "card-1", at(10 * SECOND), "5.00"),
                     approved("before-2", "card-1", at(11 * SECOND), "5.00"),
@@ -229,7 +234,7 @@ class CardDetectorTest {
 
     @Test
     void aDisabledVersionSwitchesTheRuleOffAndANewIdAddsARule() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.rule(velocityRule(InitialRules.VELOCITY, 1, at(0), 3, 5 * SECOND).setEnabled(false).build());
             detector.rule(velocityRule("velocity-per-minute", 1, at(0), 1, MINUTE).build());
             detector.send(approved("a1", "card-1", at(SECOND), "5.00"),
@@ -244,7 +249,7 @@ class CardDetectorTest {
 
     @Test
     void aStaleVersionChangesNothing() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.rule(velocityRule(InitialRules.VELOCITY, 2, at(0), 5, 5 * SECOND).build());
             detector.rule(velocityRule(InitialRules.VELOCITY, 1, at(0), 1, 5 * SECOND).build());
             detector.rule(velocityRule(InitialRules.VELOCITY, 2, at(0), 1, 5 * SECOND).build());
@@ -258,7 +263,7 @@ class CardDetectorTest {
 
     @Test
     void alertsOfOneRuleComeAtMostOncePerSuppressionPeriod() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of("detection.suppression", "10min"))) {
+        try (DetectorHarness detector = detector(Map.of("detection.suppression", "10min"))) {
             long[] bursts = {0, 5 * MINUTE, 10 * MINUTE};
             for (long burst : bursts) {
                 for (int i = 0; i < 4; i++) {
@@ -274,7 +279,7 @@ class CardDetectorTest {
 
     @Test
     void aRuleVersionsOwnSuppressionOverridesTheDefault() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.rule(velocityRule(InitialRules.VELOCITY, 1, at(0), 3, 5 * SECOND).setSuppressionMs(0L).build());
             for (int i = 0; i < 5; i++) {
                 detector.send(approved("a" + i, "card-1", at(i * 100L), "5.00"));
@@ -289,12 +294,12 @@ class CardDetectorTest {
     void rulesWaitingAuthorisationsAndCardStateSurviveARestore() throws Exception {
         OperatorSubtaskState state;
         List<CardAlert> before;
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.rule(velocityRule(InitialRules.VELOCITY, 1, at(0), 2, 5 * SECOND).build());
             detector.send(approved("a1", "card-1", at(100), "5.00"), approved("a2", "card-1", at(200), "7.00"));
             detector.watermark(at(150));
             detector.send(approved("a3", "card-1", at(300), "9.00"));
-            state = detector.harness.snapshot(1, 1);
+            state = detector.checkpoint(1);
             before = detector.alerts();
         }
         assertThat(before).isEmpty();
@@ -310,7 +315,7 @@ class CardDetectorTest {
 
     @Test
     void aCardIdleLongerThanTheBaselineIsForgottenWithItsTimers() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of("baseline.length", "1h"))) {
+        try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
             detector.send(approved("a1", "card-1", at(0), "5.00"), approved("a2", "card-1", at(MINUTE), "5.00"));
             detector.watermark(at(2 * MINUTE));
             assertThat(detector.keyedStateEntries()).isEqualTo(1);
@@ -330,7 +335,7 @@ class CardDetectorTest {
 
     @Test
     void aCardSilentForLongerThanTheBaselineStartsAfreshEvenBeforeItsTimerFired() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of("baseline.length", "1h"))) {
+        try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
             detector.send(approved("a1", "card-1", at(0), "5.00"), approved("a2", "card-1", at(HOUR + 1), "8.00"));
             detector.watermark(at(2 * HOUR));
             assertThat(detector.scored().get(1).getBaselineCount()).isZero();
@@ -345,8 +350,8 @@ class CardDetectorTest {
         assertThat(alertIdsOfABurst()).isEqualTo(first);
     }
 
-    private static List<String> alertIdsOfABurst() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+    private List<String> alertIdsOfABurst() throws Exception {
+        try (DetectorHarness detector = detector(Map.of())) {
             for (int i = 0; i < 4; i++) {
                 detector.send(approved("a" + i, "card-1", at(i * 10L), "5.00"));
             }
@@ -357,7 +362,7 @@ class CardDetectorTest {
 
     @Test
     void keepsTheAttemptsALongerRuleWindowNeeds() throws Exception {
-        try (DetectorHarness detector = DetectorHarness.with(Map.of())) {
+        try (DetectorHarness detector = detector(Map.of())) {
             detector.rule(CardRule.newBuilder(velocityRule("hourly", 1, at(0), 2, HOUR).build())
                     .setKind(CardRuleKind.VELOCITY).build());
             detector.send(approved("a1", "card-1", at(MINUTE), "5.00"),

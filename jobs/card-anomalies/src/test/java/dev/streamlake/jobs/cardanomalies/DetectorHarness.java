@@ -8,29 +8,25 @@ import dev.streamlake.events.ScoredTransaction;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The card detector in Flink's keyed broadcast operator harness, configured by job keys. */
+/** The card detector in Flink's keyed two-input operator harness, configured by job keys. */
 final class DetectorHarness implements AutoCloseable {
 
-    final KeyedBroadcastOperatorTestHarness<String, CardAuthorisation, CardRule, ScoredTransaction> harness;
+    final KeyedTwoInputStreamOperatorTestHarness<String, CardAuthorisation, CardRule, ScoredTransaction> harness;
 
     private DetectorHarness(Map<String, String> settings, OperatorSubtaskState restored) throws Exception {
         JobConfig config = JobConfig.of(CardAnomaliesKeys.SCHEMA, settings);
-        CardDetector detector = new CardDetector(DetectorSettings.from(config), InitialRules.from(config));
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(detector, List.of(CardDetector.RULE_VERSIONS)),
-                CardAuthorisation::getCardId,
-                Types.STRING,
-                1,
-                1,
-                0);
+        CardDetector detector = new CardDetector(
+                DetectorSettings.from(config), InitialRules.from(config), config.get(CardAnomaliesKeys.HELD_CARDS));
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                detector, CardAuthorisation::getCardId, null, Types.STRING);
         harness.setup();
         if (restored != null) {
             harness.initializeState(restored);
@@ -48,18 +44,24 @@ final class DetectorHarness implements AutoCloseable {
 
     void send(CardAuthorisation... authorisations) throws Exception {
         for (CardAuthorisation authorisation : authorisations) {
-            harness.processElement(authorisation, authorisation.getTs().toEpochMilli());
+            harness.processElement1(authorisation, authorisation.getTs().toEpochMilli());
         }
     }
 
     void rule(CardRule rule) throws Exception {
-        harness.processBroadcastElement(rule, rule.getEffectiveFrom().toEpochMilli());
+        harness.processElement2(rule, rule.getEffectiveFrom().toEpochMilli());
     }
 
     /** Moves the watermark of both inputs. */
     void watermark(long ts) throws Exception {
-        harness.processWatermark(ts);
-        harness.processBroadcastWatermark(ts);
+        harness.processWatermark1(new Watermark(ts));
+        harness.processWatermark2(new Watermark(ts));
+    }
+
+    /** A checkpoint's state, taken as the runtime takes it: the barrier follows the held cards' writing. */
+    OperatorSubtaskState checkpoint(long id) throws Exception {
+        harness.prepareSnapshotPreBarrier(id);
+        return harness.snapshot(id, id);
     }
 
     List<ScoredTransaction> scored() {
@@ -76,7 +78,9 @@ final class DetectorHarness implements AutoCloseable {
         return alerts().stream().filter(a -> a.getRuleId().equals(ruleId)).collect(Collectors.toList());
     }
 
-    int keyedStateEntries() {
+    /** Keyed state entries once the held cards are written, as before a checkpoint barrier. */
+    int keyedStateEntries() throws Exception {
+        harness.prepareSnapshotPreBarrier(0);
         return ((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
                 .numKeyValueStateEntries();
     }
