@@ -134,7 +134,7 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         if (number < 0) {
             number = held.add(cardId);
         }
-        CardActivity card = cards[number];
+        CardActivity card = get(number);
         if (card == null) {
             // new, or forgotten since the last checkpoint while still held
             card = new CardActivity();
@@ -180,10 +180,10 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
         String cardId = timer.getKey();
         int number = held.hold(cardId);
-        if (number < 0 || cards[number] == null) {
+        CardActivity card = number < 0 ? null : get(number);
+        if (card == null) {
             return;
         }
-        CardActivity card = cards[number];
         long watermark = timers.currentWatermark();
         int due = 0;
         while (due < card.waiting.size() && card.waiting.get(due).getTs().toEpochMilli() <= watermark) {
@@ -227,6 +227,10 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
         held.writeChanged();
+    }
+
+    private CardActivity get(int number) {
+        return number < cards.length ? cards[number] : null;
     }
 
     private void put(int number, CardActivity card) {
@@ -276,7 +280,7 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
 
         @Override
         public CardActivity valueToWrite(int number) {
-            CardActivity card = cards[number];
+            CardActivity card = get(number);
             return card == null ? null : card.copy();
         }
 

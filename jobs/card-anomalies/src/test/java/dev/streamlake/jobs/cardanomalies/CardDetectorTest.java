@@ -343,6 +343,21 @@ class CardDetectorTest {
     }
 
     @Test
+    void manyCardsAreHeldAndWrittenWhenTheMostAreHeld() throws Exception {
+        try (DetectorHarness detector = detector(Map.of("detector.held-cards", "150"))) {
+            for (int card = 0; card < 400; card++) {
+                for (int i = 0; i < 4; i++) {
+                    detector.send(approved("a" + card + "-" + i, "card-" + card, at(i * 100L), "5.00"));
+                }
+            }
+            detector.watermark(at(MINUTE));
+            assertThat(detector.scored()).hasSize(1600);
+            assertThat(detector.alertsOf(InitialRules.VELOCITY)).hasSize(400);
+            assertThat(detector.keyedStateEntries()).isEqualTo(400);
+        }
+    }
+
+    @Test
     void theSameAlertHasTheSameIdInEveryRun() throws Exception {
         List<String> first = alertIdsOfABurst();
         assertThat(first).hasSize(1);
