@@ -2,11 +2,14 @@ package dev.streamlake.delta.sink;
 
 import dev.streamlake.delta.DeltaSinkSettings;
 import dev.streamlake.delta.DeltaTableReader;
+import dev.streamlake.delta.fs.FlinkFileIO;
 import dev.streamlake.delta.table.DataFile;
 import dev.streamlake.delta.table.TableLayout;
 import dev.streamlake.delta.testing.DataFiles;
 import dev.streamlake.delta.testing.SampleRows;
 import dev.streamlake.testing.s3.S3Server;
+import io.delta.kernel.defaults.engine.fileio.OutputFile;
+import io.delta.kernel.defaults.engine.fileio.PositionOutputStream;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
@@ -145,5 +148,16 @@ class TornCheckpointS3IT {
                         List.of(100L, 101L, 102L, 103L, 104L, 200L, 201L, 202L, 203L, 204L,
                                 300L, 301L, 302L, 303L, 304L, 400L, 401L, 402L, 403L, 404L,
                                 500L, 501L, 502L, 503L, 504L));
+    }
+
+    @Test
+    void aCheckpointWriteThatStopsPartWayLeavesNoObject() throws Exception {
+        String key = id + "/stopped/_delta_log/" + TORN;
+        OutputFile checkpoint = new FlinkFileIO().newOutputFile(S3.s3Uri(key));
+        PositionOutputStream out = checkpoint.create(true);
+        out.write("PAR1".getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(out::close).hasMessageContaining("no complete Parquet file");
+        assertThat(S3.listObjects(id + "/stopped/")).isEmpty();
     }
 }
