@@ -7,6 +7,8 @@ import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.FileSystemKind;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.core.fs.RecoverableFsDataOutputStream;
+import org.apache.flink.core.fs.RecoverableWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -22,7 +24,10 @@ import java.util.UUID;
  * no commit of that version exists (put-if-absent). On the local file system a hard link gives
  * that atomically; on other file systems a rename that fails on an existing target (HDFS). Object
  * stores make a file visible whole when its upload completes, but cannot refuse a second writer:
- * there the sink's single committer is what keeps commits safe.
+ * there the sink's single committer is what keeps commits safe. A Parquet file Kernel writes (a
+ * log checkpoint) is published only if complete, so a write that fails part-way leaves nothing:
+ * on object stores it goes through the file system's recoverable writer, whose upload is
+ * completed only on commit, where closing a plain stream would complete it with what was written.
  */
 final class FlinkOutputFile implements OutputFile {
 
@@ -43,13 +48,46 @@ final class FlinkOutputFile implements OutputFile {
         if (!putIfAbsent) {
             return new FlinkPositionOutputStream(fs.create(path, FileSystem.WriteMode.OVERWRITE), () -> {});
         }
+        boolean parquet = path.getName().endsWith(".parquet");
         if (isObjectStore(fs)) {
             failIfExists(fs);
+            RecoverableWriter uploads = parquet ? recoverableWriter(fs) : null;
+            if (uploads != null) {
+                // An upload that is never committed never becomes an object.
+                RecoverableFsDataOutputStream out = uploads.open(path);
+                return new ParquetOnlyWhenComplete(
+                        path.toString(), out, () -> out.closeForCommit().commit(), out::close);
+            }
             return new FlinkPositionOutputStream(fs.create(path, FileSystem.WriteMode.OVERWRITE), () -> {});
         }
         Path temp = temporarySibling();
-        return new FlinkPositionOutputStream(
-                fs.create(temp, FileSystem.WriteMode.NO_OVERWRITE), () -> publish(fs, temp, false));
+        FSDataOutputStream out = fs.create(temp, FileSystem.WriteMode.NO_OVERWRITE);
+        if (parquet) {
+            return new ParquetOnlyWhenComplete(
+                    path.toString(),
+                    out,
+                    () -> {
+                        out.close();
+                        publish(fs, temp, false);
+                    },
+                    () -> {
+                        try {
+                            out.close();
+                        } finally {
+                            fs.delete(temp, false);
+                        }
+                    });
+        }
+        return new FlinkPositionOutputStream(out, () -> publish(fs, temp, false));
+    }
+
+    /** The file system's writer of uploads that can be left uncompleted, if it has one. */
+    private static RecoverableWriter recoverableWriter(FileSystem fs) {
+        try {
+            return fs.createRecoverableWriter();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class DeltaTable {
     private final boolean schemaEvolution;
     private final int checkpointInterval;
     private final Engine engine = DefaultEngine.create(new FlinkFileIO());
+    /**
+     * Whether the log may hold a torn checkpoint: at first use, since a task that was cancelled
+     * or crashed may have left one, and after a checkpoint write failed here.
+     */
+    private boolean checkpointsToCheck = true;
 
     public DeltaTable(
             String tablePath, TableLayout layout, boolean schemaEvolution, int checkpointInterval) {
@@ -138,7 +143,11 @@ public final class DeltaTable {
         return OptionalLong.of(result.getVersion());
     }
 
-    private Optional<Snapshot> latestSnapshot() {
+    private Optional<Snapshot> latestSnapshot() throws IOException {
+        if (checkpointsToCheck) {
+            TornCheckpoints.remove(tablePath);
+            checkpointsToCheck = false;
+        }
         try {
             return Optional.of(Table.forPath(engine, tablePath).getLatestSnapshot(engine));
         } catch (TableNotFoundException e) {
@@ -253,6 +262,8 @@ public final class DeltaTable {
         } catch (CheckpointAlreadyExistsException e) {
             LOG.debug("Delta table {} has a checkpoint at version {} already", tablePath, version);
         } catch (IOException | RuntimeException e) {
+            // A failed checkpoint write may still have left a file; check before the next read.
+            checkpointsToCheck = true;
             LOG.warn("Post-commit work on Delta table {} version {} failed", tablePath, version, e);
         }
     }

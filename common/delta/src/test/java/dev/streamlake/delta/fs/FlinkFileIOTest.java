@@ -90,7 +90,7 @@ class FlinkFileIOTest {
 
     @Test
     void aPutIfAbsentStreamAppearsOnlyWhenClosed() throws Exception {
-        Path target = directory.resolve("checkpoint.parquet");
+        Path target = directory.resolve("checkpoint.bin");
         try (PositionOutputStream out = fileIO.newOutputFile(target.toUri().toString()).create(true)) {
             out.write("content".getBytes(StandardCharsets.UTF_8));
             assertThat(out.getPos()).isEqualTo(7);
@@ -127,5 +127,32 @@ class FlinkFileIOTest {
                 .isInstanceOf(FileAlreadyExistsException.class);
         assertThat(fileIO.delete(uri("copy"))).isTrue();
         assertThat(directory.resolve("copy")).doesNotExist();
+    }
+
+    @Test
+    void aParquetFileWhoseWriteStoppedPartWayIsNotPublished() throws Exception {
+        OutputFile checkpoint = fileIO.newOutputFile(uri("00000000000000000004.checkpoint.parquet"));
+        PositionOutputStream out = checkpoint.create(true);
+        out.write("PAR1".getBytes(StandardCharsets.US_ASCII));
+        out.write(new byte[] {1, 2, 3, 4, 5, 6});
+
+        assertThatThrownBy(out::close).hasMessageContaining("no complete Parquet file");
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files).as("neither the file nor its temporary sibling").isEmpty();
+        }
+    }
+
+    @Test
+    void aCompleteParquetFileIsPublished() throws Exception {
+        OutputFile checkpoint = fileIO.newOutputFile(uri("00000000000000000004.checkpoint.parquet"));
+        byte[] content = {'P', 'A', 'R', '1', 9, 9, 9, 9, 4, 0, 0, 0, 'P', 'A', 'R', '1'};
+        try (PositionOutputStream out = checkpoint.create(true)) {
+            out.write(content, 0, 6);
+            for (int i = 6; i < content.length; i++) {
+                out.write(content[i]);
+            }
+        }
+        assertThat(Files.readAllBytes(directory.resolve("00000000000000000004.checkpoint.parquet")))
+                .isEqualTo(content);
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -196,6 +197,88 @@ class DeltaTableTest {
                         "_last_checkpoint")
                 .doesNotContain("00000000000000000003.checkpoint.parquet");
         assertThat(new DeltaTableReader(directory.toString()).readLatest()).hasSize(10);
+    }
+
+    /**
+     * Versions 0..4 with a checkpoint at 3 ({@code _last_checkpoint} names it), then the first 4
+     * bytes of a checkpoint at 4, as a checkpoint write cancelled after Parquet's leading magic
+     * leaves it: completed, but no Parquet file.
+     */
+    private Path tableWithTornCheckpointAfterTheLastOne() throws Exception {
+        DeltaTable table = table(plainLayout, false, 3);
+        long previous = -1;
+        for (long version = 1; version <= 5; version++) {
+            table.commit("app-1", version, previous, files(version * 10, version * 10 + 2));
+            previous = version;
+        }
+        Path logDirectory = directory.resolve("_delta_log");
+        assertThat(Files.readString(logDirectory.resolve("_last_checkpoint"))).contains("\"version\":3");
+        Path torn = logDirectory.resolve("00000000000000000004.checkpoint.parquet");
+        Files.write(torn, "PAR1".getBytes(StandardCharsets.US_ASCII));
+        return torn;
+    }
+
+    @Test
+    void aTornCheckpointIsDeletedBeforeTheNextCommitWhichReadsTheRestOfTheLog() throws Exception {
+        Path torn = tableWithTornCheckpointAfterTheLastOne();
+        assertThatThrownBy(() -> new DeltaTableReader(directory.toString()).readLatest())
+                .as("readers fail on the torn checkpoint")
+                .hasStackTraceContaining("is not a Parquet file");
+
+        // A committer that starts again: a new table object, as after a restart.
+        OptionalLong committed = table(plainLayout, false, 3).commit("app-1", 6, 5, files(60, 62));
+
+        assertThat(committed).hasValue(5);
+        assertThat(new DeltaLog(directory).files())
+                .doesNotContain(torn.getFileName().toString())
+                .contains("00000000000000000003.checkpoint.parquet", "_last_checkpoint");
+        DeltaTableReader reader = new DeltaTableReader(directory.toString());
+        assertThat(reader.transactionVersion("app-1")).hasValue(6L);
+        assertThat(reader.readLatest())
+                .extracting(row -> row.get("id"))
+                .containsExactlyInAnyOrder(10L, 11L, 20L, 21L, 30L, 31L, 40L, 41L, 50L, 51L, 60L, 61L);
+    }
+
+    @Test
+    void aTornCheckpointIsDeletedWhenTheSinkOpensTheTable() throws Exception {
+        Path torn = tableWithTornCheckpointAfterTheLastOne();
+
+        table(plainLayout, false, 3).createIfAbsent();
+
+        assertThat(torn).doesNotExist();
+        assertThat(new DeltaTableReader(directory.toString()).readLatest()).hasSize(10);
+    }
+
+    @Test
+    void aTornCheckpointThatLastCheckpointNamesIsDeletedWithIt() throws Exception {
+        tableWithTornCheckpointAfterTheLastOne();
+        Path logDirectory = directory.resolve("_delta_log");
+        Path named = logDirectory.resolve("00000000000000000003.checkpoint.parquet");
+        Files.write(named, new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 0, 0, 0, 0, 0, 'P', 'A'});
+
+        table(plainLayout, false, 3).createIfAbsent();
+
+        assertThat(new DeltaLog(directory).files())
+                .doesNotContain(
+                        "00000000000000000003.checkpoint.parquet",
+                        "00000000000000000004.checkpoint.parquet",
+                        "_last_checkpoint");
+        assertThat(new DeltaTableReader(directory.toString()).readLatest()).hasSize(10);
+    }
+
+    @Test
+    void completeCheckpointsAreKept() throws Exception {
+        DeltaTable table = table(plainLayout, false, 2);
+        long previous = -1;
+        for (long version = 1; version <= 5; version++) {
+            table.commit("app-1", version, previous, files(version * 10, version * 10 + 2));
+            previous = version;
+        }
+        List<String> before = new DeltaLog(directory).files();
+
+        table(plainLayout, false, 2).createIfAbsent();
+
+        assertThat(new DeltaLog(directory).files()).isEqualTo(before);
     }
 
     @Test
