@@ -2,7 +2,10 @@ package dev.streamlake.serde;
 
 import dev.streamlake.events.Address;
 import dev.streamlake.events.Alert;
+import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
+import dev.streamlake.events.CardRule;
+import dev.streamlake.events.CardRuleKind;
 import dev.streamlake.events.ChangeOp;
 import dev.streamlake.events.DeadLetter;
 import dev.streamlake.events.EnrichedReview;
@@ -12,6 +15,7 @@ import dev.streamlake.events.OrderStatus;
 import dev.streamlake.events.PaymentChannel;
 import dev.streamlake.events.ProductReview;
 import dev.streamlake.events.RecordOrigin;
+import dev.streamlake.events.ScoredTransaction;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
 import dev.streamlake.events.Severity;
@@ -65,6 +69,9 @@ public final class EventSamples {
                 List.of(
                         EventSamples::sensorReading,
                         EventSamples::cardAuthorisation,
+                        EventSamples::cardRule,
+                        EventSamples::scoredTransaction,
+                        EventSamples::cardAlert,
                         EventSamples::order,
                         EventSamples::productReview,
                         EventSamples::user,
@@ -109,6 +116,77 @@ public final class EventSamples {
                 .setResponseCode(n != 1 ? "00" : "05")
                 .setRiskScore(full ? 0.125f * (n + 1) : null)
                 .setTs(at(n))
+                .build();
+    }
+
+    public static CardRule cardRule(int n) {
+        CardRuleKind kind = CardRuleKind.values()[n % CardRuleKind.values().length];
+        CardRule.Builder rule = CardRule.newBuilder()
+                .setRuleId(kind == CardRuleKind.VELOCITY ? "velocity" : "rule-" + n)
+                .setVersion(n + 1)
+                .setKind(kind)
+                .setEnabled(n != 2)
+                .setEffectiveFrom(at(n))
+                .setSuppressionMs(n == 3 ? 0L : null);
+        switch (kind) {
+            case VELOCITY:
+                return rule.setMaxAttempts(3).setWindowMs(5_000L).setSlideMs(n == 3 ? 1_000L : null)
+                        .setDeclinedOnly(n == 3).build();
+            case AMOUNT_SPIKE:
+                return rule.setAmountFactor(5.0).setZScore(4.0).setMinHistoryDays(3).build();
+            case RECENT_COUNT:
+            default:
+                return rule.setMaxAttempts(20).build();
+        }
+    }
+
+    public static ScoredTransaction scoredTransaction(int n) {
+        CardAuthorisation authorisation = cardAuthorisation(n);
+        return ScoredTransaction.newBuilder()
+                .setAuthorisationId(authorisation.getAuthorisationId())
+                .setCardId(authorisation.getCardId())
+                .setMerchantId(authorisation.getMerchantId())
+                .setMerchantCategoryCode(authorisation.getMerchantCategoryCode())
+                .setAmount(authorisation.getAmount())
+                .setCurrency(authorisation.getCurrency())
+                .setChannel(authorisation.getChannel().name())
+                .setMerchantCountry(authorisation.getMerchantCountry())
+                .setApproved(authorisation.getApproved())
+                .setResponseCode(authorisation.getResponseCode())
+                .setTs(authorisation.getTs())
+                .setBaselineCount(n * 7)
+                .setBaselineMean(n == 0 ? null : 40.5 + n)
+                .setBaselineStddev(n == 0 ? null : 3.25 * n)
+                .setHistoryDays(n)
+                .setRecentCount(n * 2)
+                .setVelocityCount(1 + n)
+                .build();
+    }
+
+    public static CardAlert cardAlert(int n) {
+        boolean velocity = n % 2 == 0;
+        return CardAlert.newBuilder()
+                .setAlertId(String.format("%032x", 0xA1E7L + n))
+                .setRuleId(velocity ? "velocity" : "amount-spike")
+                .setRuleVersion(n)
+                .setRuleKind(velocity ? "VELOCITY" : "AMOUNT_SPIKE")
+                .setCardId("tok_" + Integer.toHexString(0xC0FFEE + n))
+                .setAuthorisationId("auth-" + (100_000 + n))
+                .setEventTime(at(n))
+                .setDetectedAt(at(n + 1))
+                .setObservedCount(velocity ? 4 + n : null)
+                .setWindowStart(velocity ? at(n) : null)
+                .setWindowEnd(velocity ? at(n).plusSeconds(5) : null)
+                .setAmount(velocity ? null : new BigDecimal("1234.50"))
+                .setBaselineMean(velocity ? null : 40.5)
+                .setBaselineStddev(velocity ? null : 3.25)
+                .setHistoryDays(velocity ? null : 4)
+                .setThresholdCount(velocity ? 3 : null)
+                .setThresholdFactor(velocity ? null : 5.0)
+                .setThresholdZScore(velocity ? null : 4.0)
+                .setMinHistoryDays(velocity ? null : 3)
+                .setAuthorisationIds(velocity ? List.of("auth-1", "auth-2", "auth-3", "auth-" + (100_000 + n)) : List.of())
+                .setExplanation(velocity ? "4 attempts in 5s, more than 3" : "amount 1234.50 is 30.5 times the mean")
                 .build();
     }
 
