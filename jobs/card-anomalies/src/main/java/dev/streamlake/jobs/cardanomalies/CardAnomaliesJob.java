@@ -104,7 +104,8 @@ public final class CardAnomaliesJob implements StreamJob {
 
         SingleOutputStreamOperator<CardAuthorisation> arrived =
                 KeyedEventTime.keyBy(authorisations, BY_CARD, Types.STRING, TOO_LATE_SPLIT_UID)
-                        .process(new TooLateAuthorisations())
+                        // the type of the authorisations, not the one Flink would infer: their serializer crosses to the detector
+                        .process(new TooLateAuthorisations(), CardAuthorisationSerializer.TYPE_INFO)
                         .uid(TOO_LATE_SPLIT_UID)
                         .name("Too-late authorisations");
 

@@ -52,6 +52,14 @@ class CardAnomaliesJobGraphTest {
                 .satisfies(edge -> assertThat(edge.getPartitioner().toString()).isEqualTo("FORWARD"));
     }
 
+    @Test
+    void authorisationsReachTheDetectorThroughTheirOwnSerializer() {
+        StreamGraph graph = graph("kafka", "none");
+        assertThat(node(graph, "card-detector").getTypeSerializersIn()[0]).isSameAs(CardAuthorisationSerializer.INSTANCE);
+        assertThat(node(graph, "card-too-late-split").getTypeSerializersIn()[0])
+                .isSameAs(CardAuthorisationSerializer.INSTANCE);
+    }
+
     private static StreamNode node(StreamGraph graph, String uid) {
         return graph.getStreamNodes().stream().filter(n -> uid.equals(n.getTransformationUID())).findFirst().orElseThrow();
     }
