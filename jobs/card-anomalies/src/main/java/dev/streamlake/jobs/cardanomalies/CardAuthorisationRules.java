@@ -2,10 +2,10 @@ package dev.streamlake.jobs.cardanomalies;
 
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.serde.EventRule;
+import dev.streamlake.serde.PlausibleEventTime;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -18,19 +18,15 @@ public final class CardAuthorisationRules implements EventRule<CardAuthorisation
 
     private static final long serialVersionUID = 1L;
 
-    /** No card network of this job's era sends authorisations from before this time. */
-    public static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
 
-    private final Duration maxFuture;
-    private final Clock clock;
+    private final PlausibleEventTime eventTime;
 
     public CardAuthorisationRules(Duration maxFuture) {
         this(maxFuture, Clock.systemUTC());
     }
 
     CardAuthorisationRules(Duration maxFuture, Clock clock) {
-        this.maxFuture = maxFuture;
-        this.clock = clock;
+        this.eventTime = new PlausibleEventTime(maxFuture, clock);
     }
 
     @Override
@@ -44,15 +40,7 @@ public final class CardAuthorisationRules implements EventRule<CardAuthorisation
         if (!isCurrencyCode(authorisation.getCurrency())) {
             return Optional.of("the currency '" + authorisation.getCurrency() + "' is not an ISO 4217 code");
         }
-        Instant ts = authorisation.getTs();
-        if (ts.isBefore(EARLIEST_PLAUSIBLE)) {
-            return Optional.of("the event time " + ts + " is before " + EARLIEST_PLAUSIBLE);
-        }
-        Instant latest = clock.instant().plus(maxFuture);
-        if (ts.isAfter(latest)) {
-            return Optional.of("the event time " + ts + " is more than " + maxFuture + " in the future");
-        }
-        return Optional.empty();
+        return eventTime.violation(authorisation.getTs());
     }
 
     private static boolean isCurrencyCode(String code) {

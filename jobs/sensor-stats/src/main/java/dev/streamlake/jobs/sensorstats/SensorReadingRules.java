@@ -2,10 +2,10 @@ package dev.streamlake.jobs.sensorstats;
 
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.serde.EventRule;
+import dev.streamlake.serde.PlausibleEventTime;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,19 +17,15 @@ public final class SensorReadingRules implements EventRule<SensorReading> {
 
     private static final long serialVersionUID = 1L;
 
-    /** No sensor of this job's era reports readings from before this time. */
-    public static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2000-01-01T00:00:00Z");
 
-    private final Duration maxFuture;
-    private final Clock clock;
+    private final PlausibleEventTime eventTime;
 
     public SensorReadingRules(Duration maxFuture) {
         this(maxFuture, Clock.systemUTC());
     }
 
     SensorReadingRules(Duration maxFuture, Clock clock) {
-        this.maxFuture = maxFuture;
-        this.clock = clock;
+        this.eventTime = new PlausibleEventTime(maxFuture, clock);
     }
 
     @Override
@@ -40,14 +36,6 @@ public final class SensorReadingRules implements EventRule<SensorReading> {
         if (!Double.isFinite(reading.getReading())) {
             return Optional.of("the reading " + reading.getReading() + " is not a finite number");
         }
-        Instant ts = reading.getTs();
-        if (ts.isBefore(EARLIEST_PLAUSIBLE)) {
-            return Optional.of("the event time " + ts + " is before " + EARLIEST_PLAUSIBLE);
-        }
-        Instant latest = clock.instant().plus(maxFuture);
-        if (ts.isAfter(latest)) {
-            return Optional.of("the event time " + ts + " is more than " + maxFuture + " in the future");
-        }
-        return Optional.empty();
+        return eventTime.violation(reading.getTs());
     }
 }
