@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What the card detector keeps of one card: its authorisations waiting for the watermark, in the
- * order they will be handled, the one timer it has, and its history: when it began, the last
+ * order they will be handled, its expiry timer, and its history: when it began, the last
  * authorisation, hourly amounts, latest attempts and the last alert of each rule.
  */
 final class CardActivity {
@@ -16,8 +16,11 @@ final class CardActivity {
     static final long NONE = Long.MIN_VALUE;
 
     final List<CardAuthorisation> waiting;
-    /** The event time of the card's timer: its first waiting authorisation, or when it expires. */
-    long timer = NONE;
+    /**
+     * The event time of the card's expiry timer, NONE if it has none: the card is forgotten then
+     * unless it was active since. At most one is pending, whatever the card's rate.
+     */
+    long expiry = NONE;
 
     long firstSeen = NONE;
     long lastTs = NONE;
@@ -31,14 +34,14 @@ final class CardActivity {
 
     CardActivity(
             List<CardAuthorisation> waiting,
-            long timer,
+            long expiry,
             long firstSeen,
             long lastTs,
             HourlyAmounts amounts,
             RecentAttempts attempts,
             AlertSuppression suppression) {
         this.waiting = waiting;
-        this.timer = timer;
+        this.expiry = expiry;
         this.firstSeen = firstSeen;
         this.lastTs = lastTs;
         this.amounts = amounts;
@@ -86,6 +89,6 @@ final class CardActivity {
     /** A copy that shares nothing the detector changes (the authorisations themselves it never changes). */
     CardActivity copy() {
         return new CardActivity(
-                new ArrayList<>(waiting), timer, firstSeen, lastTs, amounts.copy(), attempts.copy(), suppression.copy());
+                new ArrayList<>(waiting), expiry, firstSeen, lastTs, amounts.copy(), attempts.copy(), suppression.copy());
     }
 }

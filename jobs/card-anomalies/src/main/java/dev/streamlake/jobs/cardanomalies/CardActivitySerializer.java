@@ -17,11 +17,13 @@ import java.util.TreeMap;
  * Writes a card's activity field by field.
  *
  * <p>Layout 1: the number of waiting authorisations, then each as {@link CardAuthorisationSerializer}
- * writes it; the timer, first seen, last time; the number of hourly buckets, then per bucket
- * its hour, count, mean and sum of squared deviations; the number of recent attempts, then per
- * attempt its time, authorisation id and whether it was approved; the number of rules with a last
- * alert, then per rule its id and the alert's time. A change of layout needs a new layout number,
- * with this one still read.
+ * writes it; the expiry timer's time, first seen, last time; the number of hourly buckets, then
+ * per bucket its hour, count, mean and sum of squared deviations; the number of recent attempts,
+ * then per attempt its time, authorisation id and whether it was approved; the number of rules
+ * with a last alert, then per rule its id and the alert's time. (Before the expiry timer, the same
+ * field held the card's one timer, at its first waiting authorisation or its expiry: read as an
+ * expiry, it is cleared when that timer fires, which then sets the real one.) A change of layout
+ * needs a new layout number, with this one still read.
  */
 public final class CardActivitySerializer extends FieldByFieldSerializer<CardActivity> {
 
@@ -51,7 +53,7 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
         for (CardAuthorisation authorisation : activity.waiting) {
             CardAuthorisationSerializer.INSTANCE.serialize(authorisation, out);
         }
-        out.writeLong(activity.timer);
+        out.writeLong(activity.expiry);
         out.writeLong(activity.firstSeen);
         out.writeLong(activity.lastTs);
         HourlyAmounts amounts = activity.amounts;
@@ -84,7 +86,7 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
         for (int i = 0; i < waitingCount; i++) {
             waiting.add(CardAuthorisationSerializer.INSTANCE.deserialize(in));
         }
-        long timer = in.readLong();
+        long expiry = in.readLong();
         long firstSeen = in.readLong();
         long lastTs = in.readLong();
         int buckets = in.readInt();
@@ -102,7 +104,7 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
         for (int i = 0; i < alerted; i++) {
             lastAlerts.put(readText(in), in.readLong());
         }
-        return new CardActivity(waiting, timer, firstSeen, lastTs, amounts, attempts, new AlertSuppression(lastAlerts));
+        return new CardActivity(waiting, expiry, firstSeen, lastTs, amounts, attempts, new AlertSuppression(lastAlerts));
     }
 
     @Override

@@ -41,8 +41,10 @@ import java.util.Map;
  *
  * <p>An authorisation waits until the watermark of both inputs passes it: the order, and so every
  * feature and alert, then depends on the data only, and a rule version stated ahead of the stream
- * is in force exactly from its effective time. A card has one timer: at its first waiting
- * authorisation, or, with none waiting, when it is forgotten.
+ * is in force exactly from its effective time. A card has a timer at its first waiting
+ * authorisation, and at most one more: when it would be forgotten, moved on when it fires and the
+ * card was active since (a timer per authorisation would leave the baseline's length of timers per
+ * card in the queue).
  *
  * <p>Why an operator rather than a {@code KeyedBroadcastProcessFunction}: the function read and
  * wrote a card's state several times per authorisation, which with RocksDB cost most of the job's
@@ -144,11 +146,9 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
             duplicates.inc();
             return;
         }
-        long ts = authorisation.getTs().toEpochMilli();
-        if (card.timer == CardActivity.NONE || ts < card.timer) {
-            // A later timer stays registered; when it fires it finds nothing due, or what is due then.
-            card.timer = ts;
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, ts);
+        if (card.waiting.get(0) == authorisation) {
+            // The first waiting one has a timer; a later one gets it when the ones before are handled.
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, authorisation.getTs().toEpochMilli());
         }
         held.markChanged(number);
         held.letGoIfFull();
@@ -198,20 +198,17 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
             }
             handled.clear();
         }
-        long next;
+        if (card.expiry != CardActivity.NONE && card.expiry <= watermark) {
+            card.expiry = CardActivity.NONE; // this timer, or one due in this same watermark
+        }
         if (!card.waiting.isEmpty()) {
-            next = card.waiting.get(0).getTs().toEpochMilli();
+            // Flink keeps one timer per card and time: registered already if it came first.
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, card.waiting.get(0).getTs().toEpochMilli());
         } else if (watermark > card.lastTs + settings.baselineMillis) {
             put(number, null);
-            next = CardActivity.NONE;
-        } else {
-            next = card.lastTs + settings.baselineMillis + 1;
-        }
-        if (next != CardActivity.NONE && next != card.timer) {
-            card.timer = next;
-            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, next);
-        } else if (next == CardActivity.NONE) {
-            card.timer = CardActivity.NONE;
+        } else if (card.expiry == CardActivity.NONE) {
+            card.expiry = card.lastTs + settings.baselineMillis + 1;
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, card.expiry);
         }
         held.markChanged(number);
         held.letGoIfFull();

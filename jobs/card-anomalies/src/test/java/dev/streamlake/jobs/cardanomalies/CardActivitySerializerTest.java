@@ -18,7 +18,7 @@ class CardActivitySerializerTest {
 
         assertThat(read.firstSeen).isEqualTo(5);
         assertThat(read.lastTs).isEqualTo(7_200_000);
-        assertThat(read.timer).isEqualTo(99);
+        assertThat(read.expiry).isEqualTo(99);
         assertThat(read.waiting).extracting(a -> a.getAuthorisationId()).containsExactly("w1", "w2");
         assertThat(read.waiting.get(0)).isEqualTo(activity.waiting.get(0));
         assertThat(read.amounts.size).isEqualTo(2);
@@ -48,7 +48,7 @@ class CardActivitySerializerTest {
         CardActivity activity = new CardActivity();
         activity.startHistory(5);
         activity.lastTs = 7_200_000;
-        activity.timer = 99;
+        activity.expiry = 99;
         activity.await(Authorisations.approved("w2", "card-1", 7_300_000, "3.00"));
         activity.await(Authorisations.approved("w1", "card-1", 7_300_000, "2.00"));
         activity.amounts.add(5, 10);

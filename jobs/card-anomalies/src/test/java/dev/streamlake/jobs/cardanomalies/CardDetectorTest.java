@@ -334,6 +334,26 @@ class CardDetectorTest {
     }
 
     @Test
+    void aBusyCardKeepsOneExpiryTimerThatMovesOnWhileTheCardIsActive() throws Exception {
+        try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
+            for (int i = 0; i < 100; i++) {
+                detector.send(approved("a" + i, "card-1", at(i * MINUTE), "5.00"));
+                detector.watermark(at(i * MINUTE));
+                // The expiry timer only: every authorisation's own timer has fired.
+                assertThat(detector.harness.numEventTimeTimers()).isEqualTo(1);
+            }
+            // The first expiry (a0 + 1 h) passed while the card was active: it moved on, and the card
+            // kept its history (hours 0 and 1 are in a99's baseline).
+            assertThat(detector.keyedStateEntries()).isEqualTo(1);
+            assertThat(detector.scored().get(99).getBaselineCount()).isEqualTo(99);
+
+            detector.watermark(at(99 * MINUTE + HOUR + 1));
+            assertThat(detector.keyedStateEntries()).isZero();
+            assertThat(detector.harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
     void aCardSilentForLongerThanTheBaselineStartsAfreshEvenBeforeItsTimerFired() throws Exception {
         try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
             detector.send(approved("a1", "card-1", at(0), "5.00"), approved("a2", "card-1", at(HOUR + 1), "8.00"));
