@@ -36,6 +36,19 @@ class HourlyAmountsTest {
     }
 
     @Test
+    void aSmallDeviationAboutALargeMeanKeepsItsDigits() {
+        HourlyAmounts amounts = new HourlyAmounts(1);
+        long hour = DetectorSettings.HOUR_MILLIS;
+        // 1,000,000.00 ± 0.01 in alternate hours: the deviation is 0.01, ten orders below the mean.
+        for (int i = 0; i < 168; i++) {
+            amounts.add(i * hour, i % 2 == 0 ? 1_000_000.01 : 999_999.99);
+        }
+        HourlyAmounts.Baseline baseline = amounts.baseline();
+        assertThat(baseline.mean).isCloseTo(1_000_000.00, within(1e-6));
+        assertThat(baseline.stddev).isCloseTo(0.01, within(1e-6));
+    }
+
+    @Test
     void forgettingDropsTheBucketsOfEarlierHoursOnly() {
         HourlyAmounts amounts = new HourlyAmounts();
         long hour = DetectorSettings.HOUR_MILLIS;
