@@ -20,6 +20,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * <p>After the shuffle a {@link WatermarkFloor} (uid {@code <step uid>-event-time-floor}) restores
  * the step's own input watermark; the stream is then declared keyed again, so the floor runs
  * chained in front of the step, in the same task, at no cost of a second shuffle.
+ *
+ * <p>A keyed step with a second input (rules broadcast to it, say) cannot be chained behind the
+ * floor: Flink chains one-input steps only. Such a step keys its input with a plain {@code keyBy}
+ * and keeps its keyed input's floor itself with {@link FlooredWatermark}.
  */
 public final class KeyedEventTime {
 

@@ -1,8 +1,5 @@
 package dev.streamlake.core.watermark;
 
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -13,8 +10,6 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 
-import java.util.List;
-
 /**
  * Keeps event time from going backwards across a recovery. Flink does not checkpoint
  * watermarks: after a restore, sources start again at the beginning of time, so records replayed
@@ -23,7 +18,7 @@ import java.util.List;
  *
  * <p>This operator checkpoints the last watermark it forwarded and, after a restore, emits it
  * again before the first record or watermark it forwards; it forwards only watermarks that move
- * event time forward. {@link KeyedEventTime} places it right in front of a keyed step, after the
+ * event time forward ({@link FlooredWatermark} keeps the books, also for operators that embed it). {@link KeyedEventTime} places it right in front of a keyed step, after the
  * shuffle, so every record the step sees passes it: it does not matter which source subtasks are
  * idle, slow or without partitions after the restore. Across a rescale it takes the lowest
  * watermark any subtask had; with aligned checkpoints every subtask of a keyed step has seen the
@@ -34,12 +29,9 @@ public final class WatermarkFloor<T> extends AbstractStreamOperator<T>
 
     private static final long serialVersionUID = 1L;
 
-    private static final ListStateDescriptor<Long> LAST_WATERMARKS =
-            new ListStateDescriptor<>("last-watermarks", Types.LONG);
+    private static final String LAST_WATERMARKS = "last-watermarks";
 
-    private transient ListState<Long> lastWatermarks;
-    private transient long forwarded;
-    private transient long restoredFloor;
+    private transient FlooredWatermark floor;
 
     public WatermarkFloor() {
         setChainingStrategy(ChainingStrategy.ALWAYS);
@@ -48,18 +40,13 @@ public final class WatermarkFloor<T> extends AbstractStreamOperator<T>
     @Override
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        forwarded = Long.MIN_VALUE;
-        restoredFloor = Long.MIN_VALUE;
-        lastWatermarks = context.getOperatorStateStore().getUnionListState(LAST_WATERMARKS);
-        if (context.isRestored()) {
-            restoredFloor = lowestKnown(lastWatermarks.get());
-        }
+        floor = FlooredWatermark.restore(context, LAST_WATERMARKS);
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        lastWatermarks.update(List.of(Math.max(forwarded, restoredFloor)));
+        floor.snapshot();
     }
 
     @Override
@@ -71,8 +58,7 @@ public final class WatermarkFloor<T> extends AbstractStreamOperator<T>
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         emitRestoredFloor();
-        if (mark.getTimestamp() > forwarded) {
-            forwarded = mark.getTimestamp();
+        if (floor.advance(mark.getTimestamp())) {
             super.processWatermark(mark);
         }
     }
@@ -91,20 +77,9 @@ public final class WatermarkFloor<T> extends AbstractStreamOperator<T>
     }
 
     private void emitRestoredFloor() throws Exception {
-        if (restoredFloor > forwarded) {
-            forwarded = restoredFloor;
-            super.processWatermark(new Watermark(restoredFloor));
+        long restored = floor.takeRestoredFloor();
+        if (restored != FlooredWatermark.NONE) {
+            super.processWatermark(new Watermark(restored));
         }
-    }
-
-    /** The lowest watermark of the subtasks that had one; subtasks without data have none. */
-    private static long lowestKnown(Iterable<Long> watermarks) {
-        long lowest = Long.MAX_VALUE;
-        for (long watermark : watermarks) {
-            if (watermark > Long.MIN_VALUE) {
-                lowest = Math.min(lowest, watermark);
-            }
-        }
-        return lowest == Long.MAX_VALUE ? Long.MIN_VALUE : lowest;
     }
 }

@@ -88,7 +88,10 @@ final class CardActivity {
 
     /** A copy that shares nothing the detector changes (the authorisations themselves it never changes). */
     CardActivity copy() {
+        // Room for a few: a copy of an empty list has none, and authorisations keep arriving.
+        List<CardAuthorisation> waitingCopy = new ArrayList<>(Math.max(waiting.size(), 2));
+        waitingCopy.addAll(waiting);
         return new CardActivity(
-                new ArrayList<>(waiting), expiry, firstSeen, lastTs, amounts.copy(), attempts.copy(), suppression.copy());
+                waitingCopy, expiry, firstSeen, lastTs, amounts.copy(), attempts.copy(), suppression.copy());
     }
 }

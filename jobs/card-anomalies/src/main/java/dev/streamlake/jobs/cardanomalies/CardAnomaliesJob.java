@@ -10,7 +10,6 @@ import dev.streamlake.core.job.LocalTables;
 import dev.streamlake.core.job.StreamJob;
 import dev.streamlake.core.job.StreamOutput;
 import dev.streamlake.core.job.Table;
-import dev.streamlake.core.watermark.KeyedEventTime;
 import dev.streamlake.delta.PartitionColumn;
 import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
@@ -23,7 +22,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.io.PrintStream;
@@ -32,9 +30,10 @@ import java.io.PrintStream;
  * Card authorisation anomaly detection (docs/card-anomalies.md says exactly what it computes):
  *
  * <pre>
- * authorisations → keyBy card → event time kept across recoveries → too-late ones to the too-late
- *   table → card detector (per card in event-time order, duplicates counted once: baseline
- *   features, velocity, live rules from the broadcast rules input, suppression)
+ * authorisations → keyBy card → card detector (too-late ones, by the authorisations' watermark kept
+ *   across recoveries, to the too-late table; the others per card in event-time order, duplicates
+ *   counted once: baseline features, velocity, live rules from the broadcast rules input,
+ *   suppression)
  *   → scored-transactions (Delta); alerts (Delta and the alerts stream)
  * bad authorisations and rules → dead letters (by the skeleton)
  * </pre>
@@ -88,7 +87,6 @@ public final class CardAnomaliesJob implements StreamJob {
 
     private static final KeySelector<CardAuthorisation, String> BY_CARD = CardAuthorisation::getCardId;
 
-    private static final String TOO_LATE_SPLIT_UID = "card-too-late-split";
     private static final String DETECTOR_UID = "card-detector";
 
     @Override
@@ -102,15 +100,8 @@ public final class CardAnomaliesJob implements StreamJob {
         DataStream<CardAuthorisation> authorisations = context.read(AUTHORISATIONS);
         DataStream<CardRule> rules = context.read(RULES);
 
-        SingleOutputStreamOperator<CardAuthorisation> arrived =
-                KeyedEventTime.keyBy(authorisations, BY_CARD, Types.STRING, TOO_LATE_SPLIT_UID)
-                        // the type of the authorisations, not the one Flink would infer: their serializer crosses to the detector
-                        .process(new TooLateAuthorisations(), CardAuthorisationSerializer.TYPE_INFO)
-                        .uid(TOO_LATE_SPLIT_UID)
-                        .name("Too-late authorisations");
-
         SingleOutputStreamOperator<ScoredTransaction> scored =
-                DataStreamUtils.reinterpretAsKeyedStream(arrived, BY_CARD, Types.STRING)
+                authorisations.keyBy(BY_CARD, Types.STRING)
                         .connect(rules.broadcast())
                         .transform(
                                 "Card features and rules",
@@ -125,7 +116,7 @@ public final class CardAnomaliesJob implements StreamJob {
         context.write(scored, SCORED);
         context.write(alerts, ALERTS_TABLE);
         context.send(alerts, ALERTS);
-        context.write(arrived.getSideOutput(TooLateAuthorisations.TOO_LATE), TOO_LATE_TABLE);
+        context.write(scored.getSideOutput(CardDetector.TOO_LATE), TOO_LATE_TABLE);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.streamlake.jobs.cardanomalies;
 
 import dev.streamlake.core.state.HeldKeyedState;
 import dev.streamlake.core.state.HeldValues;
+import dev.streamlake.core.watermark.FlooredWatermark;
 import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.CardRule;
@@ -14,14 +15,18 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.InternalTimer;
 import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.operators.TwoInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,13 @@ import java.util.Map;
  * Rule versions come from the broadcast rules input and are kept in broadcast state, so they
  * survive restarts and rescaling.
  *
+ * <p>An authorisation the authorisations' own watermark has passed goes to {@link #TOO_LATE}
+ * unscored: later ones of its card may have been scored. That watermark is kept across restores
+ * ({@link FlooredWatermark}, as {@code KeyedEventTime}'s floor does for one-input steps), so a
+ * record replayed after a recovery is judged as it was the first time. The check is here, not in a
+ * step of its own in front: Flink does not chain a two-input operator behind another, and the
+ * task boundary cost every authorisation a serialisation.
+ *
  * <p>An authorisation waits until the watermark of both inputs passes it: the order, and so every
  * feature and alert, then depends on the data only, and a rule version stated ahead of the stream
  * is in force exactly from its effective time. A card has a timer at its first waiting
@@ -54,6 +66,7 @@ import java.util.Map;
  */
 final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         implements TwoInputStreamOperator<CardAuthorisation, CardRule, ScoredTransaction>,
+                BoundedMultiInput,
                 Triggerable<String, VoidNamespace> {
 
     private static final long serialVersionUID = 1L;
@@ -65,6 +78,13 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
             new MapStateDescriptor<>("card-rule-versions", Types.STRING, TypeInformation.of(CardRule.class));
 
     static final OutputTag<CardAlert> ALERTS = new OutputTag<>("card-alerts", TypeInformation.of(CardAlert.class));
+
+    /** Authorisations the authorisations' watermark had passed when they arrived: unscored. */
+    static final OutputTag<CardAuthorisation> TOO_LATE =
+            new OutputTag<>("too-late-authorisations", CardAuthorisationSerializer.TYPE_INFO);
+
+    /** The authorisations' last watermark, the floor of their event time after a restore. */
+    private static final String AUTHORISATIONS_WATERMARK = "authorisations-watermark";
 
     /** The keyed state: one {@link CardActivity} per card. */
     static final String STATE_NAME = "card-activity";
@@ -78,12 +98,15 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     private transient CardActivity[] cards;
     private transient InternalTimerService<VoidNamespace> timers;
     private transient BroadcastState<String, CardRule> ruleVersions;
+    /** The authorisations' own watermark, which says what is too late; the rules' may lag behind it. */
+    private transient FlooredWatermark authorisationsTime;
     /** The initial rules and the broadcast state's versions; built again after a restore. */
     private transient RuleBook rules;
     private transient CardScorer scorer;
     private transient StreamRecord<ScoredTransaction> scoredRecord;
     private transient ScorerResults results;
 
+    private transient Counter tooLate;
     private transient Counter duplicates;
     private transient Counter scored;
     private transient Counter alerts;
@@ -104,6 +127,13 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
         ruleVersions = context.getOperatorStateStore().getBroadcastState(RULE_VERSIONS);
+        authorisationsTime = FlooredWatermark.restore(context, AUTHORISATIONS_WATERMARK);
+    }
+
+    @Override
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        authorisationsTime.snapshot();
     }
 
     @Override
@@ -119,6 +149,7 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         scorer = new CardScorer(settings);
         scoredRecord = new StreamRecord<>(null);
         results = new ScorerResults();
+        tooLate = getMetricGroup().counter("tooLateAuthorisations");
         duplicates = getMetricGroup().counter("duplicateAuthorisations");
         scored = getMetricGroup().counter("scoredTransactions");
         alerts = getMetricGroup().counter("alerts");
@@ -130,7 +161,14 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
 
     @Override
     public void processElement1(StreamRecord<CardAuthorisation> element) throws Exception {
+        forwardRestoredFloor();
         CardAuthorisation authorisation = element.getValue();
+        if (authorisation.getTs().toEpochMilli() <= authorisationsTime.current()) {
+            // The card's later authorisations may have been scored already.
+            tooLate.inc();
+            output.collect(TOO_LATE, element);
+            return;
+        }
         String cardId = authorisation.getCardId();
         int number = held.hold(cardId);
         if (number < 0) {
@@ -152,6 +190,35 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         }
         held.markChanged(number);
         held.letGoIfFull();
+    }
+
+    @Override
+    public void processWatermark1(Watermark mark) throws Exception {
+        forwardRestoredFloor();
+        if (authorisationsTime.advance(mark.getTimestamp())) {
+            super.processWatermark1(mark);
+        }
+    }
+
+    /**
+     * The authorisations ended for good (a bounded input, or a stop with drain): their event time
+     * moves to its end. Flink's own end-of-time watermark does not get here when the input was
+     * idle at its end, and an idle input's watermark does not count: it is made active first.
+     */
+    @Override
+    public void endInput(int inputId) throws Exception {
+        if (inputId == 1) {
+            processWatermarkStatus1(WatermarkStatus.ACTIVE);
+            processWatermark1(Watermark.MAX_WATERMARK);
+        }
+    }
+
+    /** After a restore, the authorisations' watermark at the checkpoint, before anything else of theirs. */
+    private void forwardRestoredFloor() throws Exception {
+        long floor = authorisationsTime.takeRestoredFloor();
+        if (floor != FlooredWatermark.NONE) {
+            super.processWatermark1(new Watermark(floor));
+        }
     }
 
     @Override

@@ -32,8 +32,6 @@ class CardAnomaliesJobGraphTest {
                 "rules-" + rules + "-source",
                 "authorisations-dead-letter-split",
                 "rules-dead-letter-split",
-                "card-too-late-split-event-time-floor",
-                "card-too-late-split",
                 "card-detector",
                 "scored-transactions-delta-sink",
                 "alerts-delta-sink",
@@ -43,21 +41,20 @@ class CardAnomaliesJobGraphTest {
     }
 
     @Test
-    void theDetectorReadsTheTooLateSplitWithoutAShuffle() {
+    void theDetectorReadsTheAuthorisationsRightAfterTheShuffle() {
         StreamGraph graph = graph("kafka", "none");
         StreamNode detector = node(graph, "card-detector");
         assertThat(detector.getInEdges())
-                .filteredOn(edge -> graph.getStreamNode(edge.getSourceId()).getTransformationUID().equals("card-too-late-split"))
+                .filteredOn(edge -> graph.getStreamNode(edge.getSourceId()).getTransformationUID()
+                        .equals("authorisations-dead-letter-split"))
                 .singleElement()
-                .satisfies(edge -> assertThat(edge.getPartitioner().toString()).isEqualTo("FORWARD"));
+                .satisfies(edge -> assertThat(edge.getPartitioner().toString()).isEqualTo("HASH"));
     }
 
     @Test
     void authorisationsReachTheDetectorThroughTheirOwnSerializer() {
         StreamGraph graph = graph("kafka", "none");
         assertThat(node(graph, "card-detector").getTypeSerializersIn()[0]).isSameAs(CardAuthorisationSerializer.INSTANCE);
-        assertThat(node(graph, "card-too-late-split").getTypeSerializersIn()[0])
-                .isSameAs(CardAuthorisationSerializer.INSTANCE);
     }
 
     private static StreamNode node(StreamGraph graph, String uid) {

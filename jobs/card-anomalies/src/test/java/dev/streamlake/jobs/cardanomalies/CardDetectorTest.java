@@ -13,6 +13,7 @@ import dev.streamlake.events.CardRuleKind;
 import dev.streamlake.events.ScoredTransaction;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -61,6 +62,63 @@ class CardDetectorTest {
             detector.watermark(at(SECOND));
             assertThat(ids(detector.scored())).containsExactly("a", "b");
             assertThat(detector.scored().get(1).getBaselineMean()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void anAuthorisationTheAuthorisationsWatermarkHasPassedIsTooLateAndUnscored() throws Exception {
+        try (DetectorHarness detector = detector(Map.of())) {
+            detector.send(approved("early", "card-1", at(0), "5.00"));
+            // Only the authorisations' watermark moves: what is too late does not wait for the rules.
+            detector.authorisationsWatermark(at(MINUTE));
+            detector.send(
+                    approved("on-the-mark", "card-1", at(MINUTE), "5.00"),
+                    approved("before", "card-1", at(0), "5.00"),
+                    approved("after", "card-1", at(MINUTE + 1), "5.00"));
+            assertThat(detector.tooLate()).containsExactly("on-the-mark", "before");
+            assertThat(detector.scored()).isEmpty();
+
+            detector.watermark(at(2 * MINUTE));
+            assertThat(ids(detector.scored())).containsExactly("early", "after");
+            assertThat(detector.tooLate()).containsExactly("on-the-mark", "before");
+        }
+    }
+
+    @Test
+    void afterARestoreTheAuthorisationsWatermarkOfTheCheckpointStillHolds() throws Exception {
+        OperatorSubtaskState state;
+        try (DetectorHarness detector = detector(Map.of())) {
+            detector.send(approved("a1", "card-1", at(0), "5.00"));
+            detector.authorisationsWatermark(at(MINUTE));
+            state = detector.checkpoint(1);
+        }
+        try (DetectorHarness detector = DetectorHarness.restored(Map.of(), state)) {
+            // Replayed before any watermark of the new run: judged as in the first run.
+            detector.send(approved("replayed", "card-1", at(30 * SECOND), "5.00"),
+                    approved("later", "card-1", at(MINUTE + 1), "5.00"));
+            assertThat(detector.tooLate()).containsExactly("replayed");
+            // A lower watermark after the restore takes nothing back.
+            detector.authorisationsWatermark(at(0));
+            detector.send(approved("still-late", "card-1", at(MINUTE), "5.00"));
+            assertThat(detector.tooLate()).containsExactly("replayed", "still-late");
+
+            detector.watermark(at(2 * MINUTE));
+            assertThat(ids(detector.scored())).containsExactly("a1", "later");
+        }
+    }
+
+    @Test
+    void theEndOfTheAuthorisationsMovesTheirEventTimeToItsEndEvenWhenTheyWereIdle() throws Exception {
+        try (DetectorHarness detector = detector(Map.of())) {
+            detector.send(approved("a1", "card-1", at(0), "5.00"), approved("a2", "card-2", at(HOUR), "5.00"));
+            // Both inputs ran dry a while before the end: idle, so the runtime drops their
+            // end-of-time watermark before it reaches the detector.
+            detector.harness.processWatermarkStatus1(WatermarkStatus.IDLE);
+            detector.harness.processWatermarkStatus2(WatermarkStatus.IDLE);
+            assertThat(detector.scored()).isEmpty();
+
+            detector.harness.endInput1();
+            assertThat(ids(detector.scored())).containsExactlyInAnyOrder("a1", "a2");
         }
     }
 

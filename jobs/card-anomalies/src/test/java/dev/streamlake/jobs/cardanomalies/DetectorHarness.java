@@ -58,6 +58,20 @@ final class DetectorHarness implements AutoCloseable {
         harness.processWatermark2(new Watermark(ts));
     }
 
+    /** Moves the watermark of the authorisations only (the rules' lags). */
+    void authorisationsWatermark(long ts) throws Exception {
+        harness.processWatermark1(new Watermark(ts));
+    }
+
+    /** Ids of the authorisations set aside as too late. */
+    List<String> tooLate() {
+        return harness.getSideOutput(CardDetector.TOO_LATE) == null
+                ? List.of()
+                : harness.getSideOutput(CardDetector.TOO_LATE).stream()
+                        .map(record -> record.getValue().getAuthorisationId())
+                        .collect(Collectors.toList());
+    }
+
     /** A checkpoint's state, taken as the runtime takes it: the barrier follows the held cards' writing. */
     OperatorSubtaskState checkpoint(long id) throws Exception {
         harness.prepareSnapshotPreBarrier(id);
