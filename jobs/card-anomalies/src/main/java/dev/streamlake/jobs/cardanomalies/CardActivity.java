@@ -7,17 +7,17 @@ import java.util.List;
 
 /**
  * What the card detector keeps of one card: its authorisations waiting for the watermark, in the
- * order they will be handled, its expiry timer, and its history: when it began, the last
+ * order they will be handled, its expiry deadline, and its history: when it began, the last
  * authorisation, hourly amounts, latest attempts and the last alert of each rule.
  */
 final class CardActivity {
 
-    /** No time: no history yet, or no timer. */
+    /** No time: no history yet, or no deadline. */
     static final long NONE = Long.MIN_VALUE;
 
     final List<CardAuthorisation> waiting;
     /**
-     * The event time of the card's expiry timer, NONE if it has none: the card is forgotten then
+     * The event time of the card's expiry deadline, NONE if it has none: the card is forgotten then
      * unless it was active since. At most one is pending, whatever the card's rate.
      */
     long expiry = NONE;

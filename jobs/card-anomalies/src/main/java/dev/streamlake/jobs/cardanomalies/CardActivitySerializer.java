@@ -17,12 +17,12 @@ import java.util.TreeMap;
  * Writes a card's activity field by field.
  *
  * <p>Layout 1: the number of waiting authorisations, then each as {@link CardAuthorisationSerializer}
- * writes it; the expiry timer's time, first seen, last time; the number of hourly buckets, then
+ * writes it; the expiry deadline, first seen, last time; the number of hourly buckets, then
  * per bucket its hour, count, mean and sum of squared deviations; the number of recent attempts,
  * then per attempt its time, authorisation id and whether it was approved; the number of rules
- * with a last alert, then per rule its id and the alert's time. (Before the expiry timer, the same
- * field held the card's one timer, at its first waiting authorisation or its expiry: read as an
- * expiry, it is cleared when that timer fires, which then sets the real one.) A change of layout
+ * with a last alert, then per rule its id and the alert's time. (Before the expiry deadline, the
+ * same field held the card's one timer, at its first waiting authorisation or its expiry: read as
+ * an expiry, it is cleared when it comes, which then sets the real one.) A change of layout
  * needs a new layout number, with this one still read.
  */
 public final class CardActivitySerializer extends FieldByFieldSerializer<CardActivity> {

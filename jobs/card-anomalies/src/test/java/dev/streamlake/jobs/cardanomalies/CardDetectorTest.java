@@ -372,16 +372,16 @@ class CardDetectorTest {
     }
 
     @Test
-    void aCardIdleLongerThanTheBaselineIsForgottenWithItsTimers() throws Exception {
+    void aCardIdleLongerThanTheBaselineIsForgottenWithItsDeadlines() throws Exception {
         try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
             detector.send(approved("a1", "card-1", at(0), "5.00"), approved("a2", "card-1", at(MINUTE), "5.00"));
             detector.watermark(at(2 * MINUTE));
             assertThat(detector.keyedStateEntries()).isEqualTo(1);
-            assertThat(detector.harness.numEventTimeTimers()).isEqualTo(1);
+            assertThat(detector.pendingDeadlines()).isEqualTo(1);
 
             detector.watermark(at(MINUTE + HOUR + 1));
             assertThat(detector.keyedStateEntries()).isZero();
-            assertThat(detector.harness.numEventTimeTimers()).isZero();
+            assertThat(detector.pendingDeadlines()).isZero();
 
             detector.send(approved("a3", "card-1", at(2 * HOUR), "5.00"));
             detector.watermark(at(3 * HOUR));
@@ -392,13 +392,13 @@ class CardDetectorTest {
     }
 
     @Test
-    void aBusyCardKeepsOneExpiryTimerThatMovesOnWhileTheCardIsActive() throws Exception {
+    void aBusyCardKeepsOneExpiryDeadlineThatMovesOnWhileTheCardIsActive() throws Exception {
         try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
             for (int i = 0; i < 100; i++) {
                 detector.send(approved("a" + i, "card-1", at(i * MINUTE), "5.00"));
                 detector.watermark(at(i * MINUTE));
-                // The expiry timer only: every authorisation's own timer has fired.
-                assertThat(detector.harness.numEventTimeTimers()).isEqualTo(1);
+                // The expiry deadline only: every authorisation's own deadline has come.
+                assertThat(detector.pendingDeadlines()).isEqualTo(1);
             }
             // The first expiry (a0 + 1 h) passed while the card was active: it moved on, and the card
             // kept its history (hours 0 and 1 are in a99's baseline).
@@ -407,12 +407,33 @@ class CardDetectorTest {
 
             detector.watermark(at(99 * MINUTE + HOUR + 1));
             assertThat(detector.keyedStateEntries()).isZero();
-            assertThat(detector.harness.numEventTimeTimers()).isZero();
+            assertThat(detector.pendingDeadlines()).isZero();
         }
     }
 
     @Test
-    void aCardSilentForLongerThanTheBaselineStartsAfreshEvenBeforeItsTimerFired() throws Exception {
+    void deadlinesAreListedAgainFromTheCardsStateAfterARestore() throws Exception {
+        OperatorSubtaskState state;
+        try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
+            detector.send(approved("idle", "card-1", at(0), "5.00"));
+            detector.watermark(at(MINUTE));
+            detector.send(approved("waiting", "card-2", at(2 * MINUTE), "5.00"));
+            state = detector.checkpoint(1);
+        }
+        try (DetectorHarness detector = DetectorHarness.restored(Map.of("baseline.length", "1h"), state)) {
+            // card-1's expiry and card-2's waiting authorisation
+            assertThat(detector.pendingDeadlines()).isEqualTo(2);
+            detector.watermark(at(3 * MINUTE));
+            assertThat(ids(detector.scored())).containsExactly("waiting");
+
+            detector.watermark(at(2 * MINUTE + HOUR + 1));
+            assertThat(detector.keyedStateEntries()).isZero();
+            assertThat(detector.pendingDeadlines()).isZero();
+        }
+    }
+
+    @Test
+    void aCardSilentForLongerThanTheBaselineStartsAfreshEvenBeforeItsDeadlineCame() throws Exception {
         try (DetectorHarness detector = detector(Map.of("baseline.length", "1h"))) {
             detector.send(approved("a1", "card-1", at(0), "5.00"), approved("a2", "card-1", at(HOUR + 1), "8.00"));
             detector.watermark(at(2 * HOUR));

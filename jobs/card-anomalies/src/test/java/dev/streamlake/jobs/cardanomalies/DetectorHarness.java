@@ -63,6 +63,11 @@ final class DetectorHarness implements AutoCloseable {
         harness.processWatermark1(new Watermark(ts));
     }
 
+    /** The detector's deadlines not yet come, in place of timers. */
+    int pendingDeadlines() {
+        return ((CardDetector) harness.getOperator()).pendingDeadlines();
+    }
+
     /** Ids of the authorisations set aside as too late. */
     List<String> tooLate() {
         return harness.getSideOutput(CardDetector.TOO_LATE) == null
