@@ -34,6 +34,25 @@ public interface EventFormat<T> extends Serializable {
     T decode(byte[] bytes) throws MalformedRecordException;
 
     /**
+     * Decodes one record whose source also hands over a message key (a Kafka record's key), for
+     * formats whose events draw on it. {@code decode(null, bytes)} is {@code decode(bytes)}.
+     *
+     * @param messageKey the record's key; null when it has none
+     */
+    default T decode(byte[] messageKey, byte[] bytes) throws MalformedRecordException {
+        return decode(bytes);
+    }
+
+    /**
+     * Whether a record without any value is expected traffic that carries no event, to be skipped
+     * rather than dead-lettered: the Kafka tombstones a Debezium connector sends after each delete
+     * so that log compaction can drop the key. An empty value is never such a record.
+     */
+    default boolean skipsAbsentValues() {
+        return false;
+    }
+
+    /**
      * Encodes one event.
      *
      * @throws FormatUnavailableException if a dependency of the format is down

@@ -14,7 +14,8 @@ import java.util.Objects;
  * from and why they were rejected.
  *
  * <p>The checks that do not depend on the format (no value, empty, over the size limit) are made
- * here, once, for every format.
+ * here, once, for every format. A source that can drop a record asks {@link #skips} first, so that
+ * the records a format expects without a value (Kafka tombstones) carry on no further.
  */
 public final class RecordDecoder<T> implements Serializable {
 
@@ -52,6 +53,11 @@ public final class RecordDecoder<T> implements Serializable {
         format.open();
     }
 
+    /** Whether the record has no value and the format expects such records and skips them. */
+    public boolean skips(byte[] raw) {
+        return raw == null && format.skipsAbsentValues();
+    }
+
     /**
      * Decodes one record; bad input yields a dead letter, never an exception or a null.
      *
@@ -59,6 +65,14 @@ public final class RecordDecoder<T> implements Serializable {
      *     schema registry is down); retrying later will succeed, dead-lettering would lose data
      */
     public Decoded<T> decode(byte[] raw, RecordOrigin origin) {
+        return decode(null, raw, origin);
+    }
+
+    /**
+     * Decodes one record with its message key (see {@link EventFormat#decode(byte[], byte[])});
+     * otherwise as {@link #decode(byte[], RecordOrigin)}.
+     */
+    public Decoded<T> decode(byte[] messageKey, byte[] raw, RecordOrigin origin) {
         if (raw == null) {
             return deadLetter(null, origin, "EmptyRecord", "the record has no value (null)");
         }
@@ -73,7 +87,7 @@ public final class RecordDecoder<T> implements Serializable {
                     "the record has " + raw.length + " bytes, more than the limit of " + maxRecordBytes);
         }
         try {
-            T value = format.decode(raw);
+            T value = format.decode(messageKey, raw);
             if (value == null) {
                 return deadLetter(raw, origin, "NullEvent", "the " + format.name() + " format produced no event");
             }

@@ -38,12 +38,22 @@ public final class ValidatedFormat<T> implements EventFormat<T> {
 
     @Override
     public T decode(byte[] bytes) throws MalformedRecordException {
-        T event = format.decode(bytes);
+        return decode(null, bytes);
+    }
+
+    @Override
+    public T decode(byte[] messageKey, byte[] bytes) throws MalformedRecordException {
+        T event = format.decode(messageKey, bytes);
         String violation = rule.violation(event).orElse(null);
         if (violation != null) {
             throw new RuleViolationException(violation);
         }
         return event;
+    }
+
+    @Override
+    public boolean skipsAbsentValues() {
+        return format.skipsAbsentValues();
     }
 
     @Override

@@ -21,9 +21,14 @@ public final class DeadLetters {
      * name, and returns it for checks of the reason.
      */
     public static <T> DeadLetter of(EventFormat<T> format, byte[] raw) throws Exception {
+        return of(format, null, raw);
+    }
+
+    /** As {@link #of(EventFormat, byte[])}, for a record that came with a message key. */
+    public static <T> DeadLetter of(EventFormat<T> format, byte[] messageKey, byte[] raw) throws Exception {
         RecordDecoder<T> decoder = new RecordDecoder<>(format);
         decoder.open();
-        Decoded<T> decoded = decoder.decode(raw, ORIGIN);
+        Decoded<T> decoded = decoder.decode(messageKey, raw, ORIGIN);
         assertThat(decoded.isValue()).as("decoded %s", decoded).isFalse();
         DeadLetter letter = decoded.getDeadLetter();
         assertThat(letter.getRaw()).isEqualTo(raw == null ? null : ByteBuffer.wrap(raw));

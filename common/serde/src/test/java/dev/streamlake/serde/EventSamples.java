@@ -21,7 +21,7 @@ import dev.streamlake.events.SensorWindowStats;
 import dev.streamlake.events.Severity;
 import dev.streamlake.events.User;
 import dev.streamlake.events.UserChange;
-import dev.streamlake.events.UserTier;
+import dev.streamlake.events.UserStatus;
 
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -53,6 +53,7 @@ public final class EventSamples {
     private static final String[] SITES = {"plant-north", "plant-south", "warehouse-7"};
     private static final String[] NAMES = {"Ana Souza", "Zoë Ångström", "Mika Häkkinen", "李雷"};
     private static final String[] COUNTRIES = {"BR", "SE", "FI", "CN"};
+    private static final String[] PHONES = {"+55 11 98765-4321", "+46 70 123 45 67", "+358 40 1234567", "+86 138 0013 8000"};
     private static final String[] BODIES = {
         "Works as described.",
         "Great kettle 👍 — boils in \"2 minutes\",\nquiet too.",
@@ -246,11 +247,12 @@ public final class EventSamples {
         boolean full = n % 2 == 0;
         return User.newBuilder()
                 .setUserId("user-" + n)
-                .setEmail("user" + n + "@example.com")
                 .setFullName(NAMES[n % NAMES.length])
+                .setEmail("user" + n + "@example.com")
+                .setPhone(full ? PHONES[n % PHONES.length] : null)
                 .setCountry(full ? COUNTRIES[n % COUNTRIES.length] : null)
                 .setBirthDate(full ? LocalDate.of(1970 + n * 7, 1 + n, 28) : null)
-                .setTier(UserTier.values()[n % UserTier.values().length])
+                .setStatus(UserStatus.values()[n % UserStatus.values().length])
                 .setMarketingOptIn(n % 3 == 0)
                 .setCreatedAt(BASE_TIME.minus(Duration.ofDays(400 + n)))
                 .setUpdatedAt(at(n))
@@ -264,6 +266,7 @@ public final class EventSamples {
         User after = op == ChangeOp.DELETE ? null : withEmail(user(n), "changed" + n + "@example.com");
         return UserChange.newBuilder()
                 .setOp(op)
+                .setKey("user-" + n)
                 .setBefore(before)
                 .setAfter(after)
                 .setSourceTs(at(n))

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamlake.events.DeadLetter;
 import dev.streamlake.events.SensorReading;
+import dev.streamlake.events.UserChange;
 import dev.streamlake.serde.avro.AvroTypes;
+import dev.streamlake.serde.cdc.DebeziumJsonFormat;
 import dev.streamlake.serde.json.JsonFormat;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -26,6 +28,15 @@ class RecordDecoderTest {
 
         assertThat(letter.getErrorClass()).isEqualTo("EmptyRecord");
         assertThat(letter.getErrorMessage()).isEqualTo("the record has no value (null)");
+    }
+
+    @Test
+    void skipsOnlyAbsentValuesAndOnlyForFormatsThatExpectThem() {
+        RecordDecoder<UserChange> changes = new RecordDecoder<>(new DebeziumJsonFormat<>(UserChange.class));
+
+        assertThat(changes.skips(null)).isTrue();
+        assertThat(changes.skips(new byte[0])).isFalse();
+        assertThat(new RecordDecoder<>(json).skips(null)).isFalse();
     }
 
     @Test

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamlake.events.DeadLetter;
 import dev.streamlake.events.SensorReading;
+import dev.streamlake.events.UserChange;
+import dev.streamlake.serde.cdc.DebeziumJsonFormat;
 import dev.streamlake.serde.json.JsonFormat;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 class ValidatedFormatTest {
@@ -40,5 +43,18 @@ class ValidatedFormatTest {
         assertThat(letter.getErrorClass()).isEqualTo(RuleViolationException.class.getName());
         assertThat(letter.getRaw().array()).isEqualTo(bytes);
         assertThat(letter.getFormat()).isEqualTo("json");
+    }
+
+    @Test
+    void passesMessageKeysAndExpectedTombstonesThrough() throws Exception {
+        ValidatedFormat<UserChange> users =
+                new ValidatedFormat<>(new DebeziumJsonFormat<>(UserChange.class), change -> Optional.empty());
+        byte[] delete = users.encode(EventSamples.userChange(2));
+        byte[] otherUsersKey = "{\"user_id\":\"user-9\"}".getBytes(StandardCharsets.UTF_8);
+
+        DeadLetter letter = DeadLetters.of(users, otherUsersKey, delete);
+
+        assertThat(letter.getErrorMessage()).isEqualTo("the message key holds user_id 'user-9' but the row holds 'user-2'");
+        assertThat(users.skipsAbsentValues()).isTrue();
     }
 }

@@ -1,7 +1,6 @@
 package dev.streamlake.core.job;
 
 import dev.streamlake.events.ProductReview;
-import dev.streamlake.events.User;
 import dev.streamlake.events.UserChange;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -57,7 +56,6 @@ class ReviewsAndUsersJob implements StreamJob {
     }
 
     static String userId(UserChange change) {
-        User row = change.getAfter() != null ? change.getAfter() : change.getBefore();
-        return row.getUserId();
+        return change.getKey();
     }
 }

@@ -10,7 +10,7 @@ import dev.streamlake.events.ChangeOp;
 import dev.streamlake.events.ProductReview;
 import dev.streamlake.events.User;
 import dev.streamlake.events.UserChange;
-import dev.streamlake.events.UserTier;
+import dev.streamlake.events.UserStatus;
 import dev.streamlake.serde.cdc.DebeziumJsonFormat;
 import dev.streamlake.serde.json.JsonFormat;
 import dev.streamlake.testing.flink.FlinkCluster;
@@ -240,13 +240,14 @@ class TwoInputJobIT {
                         .setUserId("user-" + n)
                         .setEmail("user" + n + "@example.com")
                         .setFullName("User " + n)
-                        .setTier(UserTier.values()[n % UserTier.values().length])
+                        .setStatus(UserStatus.values()[n % UserStatus.values().length])
                         .setMarketingOptIn(n % 2 == 0)
                         .setCreatedAt(START.minusSeconds(86_400))
                         .setUpdatedAt(START.plusSeconds(n))
                         .build();
         return UserChange.newBuilder()
                 .setOp(n % 3 == 0 ? ChangeOp.READ : ChangeOp.CREATE)
+                .setKey(user.getUserId())
                 .setAfter(user)
                 .setSourceTs(START.plusSeconds(n))
                 .setSourceDb("shop")

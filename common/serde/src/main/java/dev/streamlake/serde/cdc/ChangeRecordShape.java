@@ -15,16 +15,24 @@ import java.util.function.Predicate;
 
 /**
  * The fields of a change record class shaped like {@code UserChange}: the same field names and
- * kinds, with any row record type in {@code before} and {@code after}. Checked once, when the
+ * kinds, with any row record type in {@code before} and {@code after}, and a string field {@code
+ * key} whose property {@code column} names the row's key column, a string. Checked once, when the
  * format is built, so a record class that does not fit fails the job at start.
+ *
+ * <p>The key column is declared in the change record's schema, next to the field it fills, so that
+ * the schema says everything about its table and a format can be built from the class alone.
  */
 final class ChangeRecordShape {
+
+    /** The property of the {@code key} field that names the row's key column. */
+    private static final String KEY_COLUMN_PROPERTY = "column";
 
     /** Debezium's op codes, in the order of the op enum's required symbols. */
     private static final List<String> OP_CODES = List.of("c", "u", "d", "r");
     private static final List<String> OP_SYMBOLS = List.of("CREATE", "UPDATE", "DELETE", "READ");
 
     final int op;
+    final int key;
     final int before;
     final int after;
     final int sourceTs;
@@ -34,6 +42,9 @@ final class ChangeRecordShape {
     final int snapshot;
     final int transactionId;
     final int processedAt;
+    /** The key column's name, and its position in the row record. */
+    final String keyColumnName;
+    final int keyColumn;
 
     private final SpecificRecordFactory factory;
     private final JsonCodec<SpecificRecord> rowCodec;
@@ -45,6 +56,7 @@ final class ChangeRecordShape {
         Schema schema = AvroTypes.schemaOf(changeType);
         String typeName = changeType.getName();
         op = position(schema, typeName, "op", "an enum with the symbols " + OP_SYMBOLS, ChangeRecordShape::isOpEnum);
+        key = position(schema, typeName, "key", "a string", s -> s.getType() == Schema.Type.STRING);
         before = position(schema, typeName, "before", "a nullable record", ChangeRecordShape::isNullableRecord);
         after = position(schema, typeName, "after", "a nullable record", ChangeRecordShape::isNullableRecord);
         sourceTs = position(schema, typeName, "source_ts", "a timestamp-millis", ChangeRecordShape::isTimestamp);
@@ -61,6 +73,15 @@ final class ChangeRecordShape {
         if (!rowSchema.equals(nonNull(schema.getFields().get(after).schema()))) {
             throw new IllegalArgumentException(typeName + ": before and after must have the same record type");
         }
+        keyColumnName = schema.getFields().get(key).getProp(KEY_COLUMN_PROPERTY);
+        Schema.Field keyField = keyColumnName == null ? null : rowSchema.getField(keyColumnName);
+        if (keyField == null || keyField.schema().getType() != Schema.Type.STRING) {
+            throw new IllegalArgumentException(
+                    typeName + ": the field 'key' must name a string column of " + rowSchema.getName()
+                            + " in its property '" + KEY_COLUMN_PROPERTY + "', but names "
+                            + (keyColumnName == null ? "none" : "'" + keyColumnName + "'"));
+        }
+        keyColumn = keyField.pos();
         factory = SpecificRecordFactory.of(changeType);
         rowCodec = JsonCodec.forClass((Class<SpecificRecord>) AvroTypes.classOf(rowSchema, changeType));
 

@@ -2,6 +2,7 @@ package dev.streamlake.serde.cdc;
 
 import dev.streamlake.serde.MalformedRecordException;
 import dev.streamlake.serde.json.Iso8601;
+import dev.streamlake.serde.json.JsonCodec;
 import dev.streamlake.serde.json.JsonDocument;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,6 +20,10 @@ import java.time.Instant;
  * source} ({@code ts_ms}, {@code db}, {@code table}, {@code connector}, {@code snapshot}), {@code
  * ts_ms} and {@code transaction}, either bare or wrapped as the {@code payload} of a {@code
  * {schema, payload}} envelope. Rows are read and written by the row type's {@code JsonCodec}.
+ *
+ * <p>Every change gets its row's key: from {@code after}, else {@code before}, else the Kafka
+ * message key, which Debezium writes as the key columns, bare or in the same envelope. Where the
+ * row and the message key both hold it, they must agree.
  */
 final class DebeziumChangeCodec {
 
@@ -30,12 +35,44 @@ final class DebeziumChangeCodec {
         this.shape = shape;
     }
 
-    /** Reads the change from the object whose start the parser is on. */
-    SpecificRecord read(JsonParser parser) throws IOException, MalformedRecordException {
+    /**
+     * Reads the change from the object whose start the parser is on.
+     *
+     * @param messageKey the key column's value in the Kafka message key; null when there is none
+     */
+    SpecificRecord read(JsonParser parser, String messageKey) throws IOException, MalformedRecordException {
         SpecificRecord change = shape.newChange();
         readFields(parser, change, "");
         checkComplete(change);
+        settleKey(change, messageKey);
         return change;
+    }
+
+    /** Reads the key column's value from the message key object whose start the parser is on. */
+    String readMessageKey(JsonParser parser) throws IOException, MalformedRecordException {
+        String key = readKeyFields(parser, "");
+        if (key == null) {
+            throw new MalformedRecordException(
+                    "expected the key column '" + shape.keyColumnName
+                            + "' with a string, bare or as the payload of a schema envelope");
+        }
+        return key;
+    }
+
+    private String readKeyFields(JsonParser parser, String path) throws IOException, MalformedRecordException {
+        String key = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (name.equals(shape.keyColumnName)) {
+                key = text(parser, path + name);
+            } else if (path.isEmpty() && "payload".equals(name) && parser.currentToken() == JsonToken.START_OBJECT) {
+                key = readKeyFields(parser, "payload.");
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return key;
     }
 
     /** The payload's fields, or those of an envelope, whose payload is read in turn. */
@@ -59,7 +96,7 @@ final class DebeziumChangeCodec {
                     change.put(shape.op, op(parser, path + name));
                     break;
                 case "before":
-                    change.put(shape.before, row(parser, path + name));
+                    readBefore(parser, change, path + name);
                     break;
                 case "after":
                     change.put(shape.after, row(parser, path + name));
@@ -117,15 +154,64 @@ final class DebeziumChangeCodec {
         Object op = change.get(shape.op);
         requirePresent(change, shape.op, "op", "one of " + OP_CODES);
         requirePresent(change, shape.sourceTs, "source", "an object with ts_ms, db and table");
-        if (shape.isDelete(op)) {
-            if (change.get(shape.before) == null) {
-                throw new MalformedRecordException(
-                        "Debezium op 'd' needs 'before' with the deleted row, but it is missing or null");
-            }
-        } else if (change.get(shape.after) == null) {
+        if (!shape.isDelete(op) && change.get(shape.after) == null) {
             throw new MalformedRecordException(
                     "Debezium op '" + shape.codeOf(op) + "' needs 'after' with the row, but it is missing or null");
         }
+    }
+
+    /**
+     * Without {@code REPLICA IDENTITY FULL}, Postgres sends the {@code before} of a delete with only
+     * the key columns, and null or nothing in the others; MySQL sends the whole row. A row with gaps
+     * would break its own schema wherever it travels, and a delete needs no more of it than the
+     * key, so a partial {@code before} is dropped once its key is kept. This holds for every op
+     * (the op may come after {@code before}, and an update's partial {@code before} is as useless).
+     */
+    private void readBefore(JsonParser parser, SpecificRecord change, String path)
+            throws IOException, MalformedRecordException {
+        if (isNull(parser)) {
+            change.put(shape.before, null);
+            return;
+        }
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw mismatch(path, "null or an object with the row", parser);
+        }
+        JsonCodec.PartialRecord<SpecificRecord> before = shape.rowCodec().readPartial(parser, path);
+        if (before.isComplete()) {
+            change.put(shape.before, before.record());
+        } else {
+            change.put(shape.before, null);
+            change.put(shape.key, before.record().get(shape.keyColumn));
+        }
+    }
+
+    /**
+     * Sets the change's key from its row, after or before, else from a partial before's key column
+     * (which {@link #readBefore} left in the key), else from the message key: a delete from a table
+     * whose replica identity is {@code NOTHING} has no {@code before} at all.
+     */
+    private void settleKey(SpecificRecord change, String messageKey) throws MalformedRecordException {
+        Object rowKey = keyOf(change.get(shape.after));
+        if (rowKey == null) {
+            rowKey = keyOf(change.get(shape.before));
+        }
+        if (rowKey == null) {
+            rowKey = change.get(shape.key);
+        }
+        if (rowKey == null && messageKey == null) {
+            throw new MalformedRecordException(
+                    "the change has no key: neither its row nor the message key holds '" + shape.keyColumnName + "'");
+        }
+        if (rowKey != null && messageKey != null && !rowKey.equals(messageKey)) {
+            throw new MalformedRecordException(
+                    "the message key holds " + shape.keyColumnName + " '" + messageKey + "' but the row holds '"
+                            + rowKey + "'");
+        }
+        change.put(shape.key, rowKey != null ? rowKey : messageKey);
+    }
+
+    private Object keyOf(Object row) {
+        return row == null ? null : ((SpecificRecord) row).get(shape.keyColumn);
     }
 
     private Object op(JsonParser parser, String path) throws IOException, MalformedRecordException {
@@ -223,7 +309,7 @@ final class DebeziumChangeCodec {
     /** Writes the change as a bare Debezium payload. */
     void write(JsonGenerator generator, SpecificRecord change) throws IOException {
         generator.writeStartObject();
-        writeRow(generator, "before", change.get(shape.before));
+        writeBefore(generator, change);
         writeRow(generator, "after", change.get(shape.after));
         generator.writeObjectFieldStart("source");
         writeNullableString(generator, "connector", change.get(shape.sourceConnector));
@@ -248,6 +334,18 @@ final class DebeziumChangeCodec {
             generator.writeEndObject();
         }
         generator.writeEndObject();
+    }
+
+    /** A delete without its old row keeps its key the way Postgres sends it: a before with the key column alone. */
+    private void writeBefore(JsonGenerator generator, SpecificRecord change) throws IOException {
+        Object before = change.get(shape.before);
+        if (before == null && shape.isDelete(change.get(shape.op))) {
+            generator.writeObjectFieldStart("before");
+            generator.writeStringField(shape.keyColumnName, change.get(shape.key).toString());
+            generator.writeEndObject();
+        } else {
+            writeRow(generator, "before", before);
+        }
     }
 
     private void writeRow(JsonGenerator generator, String name, Object row) throws IOException {

@@ -12,12 +12,15 @@ import java.util.Objects;
 
 /**
  * Debezium change events in JSON, with or without the {@code {schema, payload}} envelope, as
- * change records shaped like {@code UserChange} (same field names and kinds, any row type).
+ * change records shaped like {@code UserChange} (same field names and kinds, any row type, the
+ * row's key column named in the schema of the {@code key} field).
  *
- * <p>Ops {@code c} and {@code r} need {@code after}, {@code u} needs {@code after}, {@code d}
- * needs {@code before}; any other op (e.g. {@code t} for truncate) is malformed. Kafka tombstones
- * (no value) that follow deletes become dead letters in {@code RecordDecoder} like any empty
- * record. Writing produces the bare Debezium payload, which reads back to the same record.
+ * <p>Ops {@code c}, {@code u} and {@code r} need {@code after}; {@code d} needs only the row's key,
+ * from its {@code before} (whole, or the key columns alone as Postgres sends it) or from the Kafka
+ * message key; any other op (e.g. {@code t} for truncate) is malformed, and so is a change without
+ * a key or whose message key disagrees with its row. The Kafka tombstones (no value) that follow
+ * deletes so that compaction can drop the key are skipped, not dead-lettered. Writing produces the
+ * bare Debezium payload, which reads back to the same record.
  */
 public final class DebeziumJsonFormat<C extends SpecificRecord> implements EventFormat<C> {
 
@@ -49,8 +52,27 @@ public final class DebeziumJsonFormat<C extends SpecificRecord> implements Event
 
     @Override
     public C decode(byte[] bytes) throws MalformedRecordException {
+        return decode(null, bytes);
+    }
+
+    @Override
+    public C decode(byte[] messageKey, byte[] bytes) throws MalformedRecordException {
         DebeziumChangeCodec changeCodec = codec();
-        return changeType.cast(JsonDocument.read(bytes, changeCodec::read));
+        String key = messageKey == null ? null : keyOf(changeCodec, messageKey);
+        return changeType.cast(JsonDocument.read(bytes, parser -> changeCodec.read(parser, key)));
+    }
+
+    private static String keyOf(DebeziumChangeCodec changeCodec, byte[] messageKey) throws MalformedRecordException {
+        try {
+            return JsonDocument.read(messageKey, changeCodec::readMessageKey);
+        } catch (MalformedRecordException e) {
+            throw new MalformedRecordException("message key: " + e.getMessage(), e.getCause());
+        }
+    }
+
+    @Override
+    public boolean skipsAbsentValues() {
+        return true;
     }
 
     @Override

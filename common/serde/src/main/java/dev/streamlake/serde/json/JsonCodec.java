@@ -12,9 +12,9 @@ import java.io.IOException;
 /**
  * Converts one generated record class to and from a JSON object, walking its Avro schema: field
  * names as in the schema, nested records as objects, arrays, maps as objects, nullable unions as
- * plain values or null, enums as symbol strings, decimals as numbers (read from numbers or
- * strings), bytes as base64, timestamps as ISO-8601 strings (read also from epoch milliseconds),
- * dates as ISO-8601 dates. Unknown names are ignored.
+ * plain values or null, enums as symbol strings (read in any case), decimals as numbers (read from
+ * numbers or strings), bytes as base64, timestamps as ISO-8601 strings (read also from epoch
+ * milliseconds), dates as ISO-8601 dates. Unknown names are ignored.
  *
  * <p>Building one walks the schema; the result is immutable and may be shared.
  */
@@ -45,7 +45,44 @@ public final class JsonCodec<T extends SpecificRecord> {
         }
     }
 
+    /**
+     * Reads a record of which the producer may have sent only some fields, as a database sends only
+     * the key columns of a deleted row: a field the object lacks, or holds null for though the
+     * schema allows none, is left unset instead of failing; the values that are there are checked
+     * as by {@link #read}.
+     */
+    @SuppressWarnings("unchecked")
+    public PartialRecord<T> readPartial(JsonParser parser, String path) throws IOException, MalformedRecordException {
+        try {
+            return (PartialRecord<T>) root.readPartial(parser);
+        } catch (JsonFieldException e) {
+            throw new MalformedRecordException(e.messageUnder(path));
+        }
+    }
+
     public void write(JsonGenerator generator, T record) throws IOException {
         root.write(generator, record);
+    }
+
+    /** A record read by {@link #readPartial}, and whether the object held all of it. */
+    public static final class PartialRecord<T> {
+
+        private final T record;
+        private final boolean complete;
+
+        PartialRecord(T record, boolean complete) {
+            this.record = record;
+            this.complete = complete;
+        }
+
+        /** The record; unless it is complete, it breaks its own schema and must not travel on. */
+        public T record() {
+            return record;
+        }
+
+        /** Whether the object held a value for every field that has no default and cannot be null. */
+        public boolean isComplete() {
+            return complete;
+        }
     }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * An Avro record of a generated class as a JSON object whose names are the field names. Unknown
  * names are skipped. A missing field takes its schema default; a nullable field without one
- * becomes null; any other missing field is an error.
+ * becomes null; any other missing field is an error, unless the record is read as a partial one.
  */
 final class RecordConverter extends JsonConverter {
 
@@ -55,10 +55,47 @@ final class RecordConverter extends JsonConverter {
 
     @Override
     Object read(JsonParser parser) throws IOException, JsonFieldException {
+        SpecificRecord record = factory.newRecord();
+        boolean[] present = readFields(parser, record, false);
+        for (int field = 0; field < fields.length; field++) {
+            if (!present[field]) {
+                fillMissing(record, fields[field]);
+            }
+        }
+        return record;
+    }
+
+    /**
+     * Reads like {@link #read}, but a field the object lacks, or holds null for though the schema
+     * allows none, is left unset instead of failing, unless its schema default can fill it.
+     */
+    JsonCodec.PartialRecord<SpecificRecord> readPartial(JsonParser parser) throws IOException, JsonFieldException {
+        SpecificRecord record = factory.newRecord();
+        boolean[] present = readFields(parser, record, true);
+        boolean complete = true;
+        for (int field = 0; field < fields.length; field++) {
+            if (present[field]) {
+                continue;
+            }
+            if (fields[field].hasDefaultValue() || isNullable(field)) {
+                fillMissing(record, fields[field]);
+            } else {
+                complete = false;
+            }
+        }
+        return new JsonCodec.PartialRecord<>(record, complete);
+    }
+
+    /**
+     * Reads the object's fields into the record and says which it set.
+     *
+     * @param partial whether a null the field's schema does not allow counts as the field's absence
+     */
+    private boolean[] readFields(JsonParser parser, SpecificRecord record, boolean partial)
+            throws IOException, JsonFieldException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw mismatch(parser);
         }
-        SpecificRecord record = factory.newRecord();
         boolean[] present = new boolean[fields.length];
         int previous = -1;
         int position;
@@ -69,6 +106,9 @@ final class RecordConverter extends JsonConverter {
                 continue;
             }
             previous = position;
+            if (partial && parser.currentToken() == JsonToken.VALUE_NULL && !isNullable(position)) {
+                continue;
+            }
             try {
                 record.put(position, converters[position].read(parser));
             } catch (JsonFieldException e) {
@@ -76,12 +116,11 @@ final class RecordConverter extends JsonConverter {
             }
             present[position] = true;
         }
-        for (int field = 0; field < fields.length; field++) {
-            if (!present[field]) {
-                fillMissing(record, fields[field]);
-            }
-        }
-        return record;
+        return present;
+    }
+
+    private boolean isNullable(int position) {
+        return converters[position] instanceof NullableConverter;
     }
 
     /**
@@ -113,7 +152,7 @@ final class RecordConverter extends JsonConverter {
     private void fillMissing(SpecificRecord record, Schema.Field field) throws JsonFieldException {
         if (field.hasDefaultValue()) {
             record.put(field.pos(), model.deepCopy(field.schema(), model.getDefaultValue(field)));
-        } else if (!(converters[field.pos()] instanceof NullableConverter)) {
+        } else if (!isNullable(field.pos())) {
             throw new JsonFieldException(
                             "required but missing (expected " + converters[field.pos()].expected() + ")")
                     .inField(field.name());

@@ -16,8 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.time.Instant;
 
 /**
- * Decodes the values of Kafka records; dead letters name the topic, partition, offset and the
- * record's timestamp, so the bad record can be found and replayed.
+ * Decodes the values of Kafka records, with their keys for the formats that read them; dead
+ * letters name the topic, partition, offset and the record's timestamp, so the bad record can be
+ * found and replayed. Tombstones a format expects (see {@link EventFormat#skipsAbsentValues}) yield
+ * nothing and are counted.
  */
 public final class KafkaDecodingDeserializationSchema<T>
         implements KafkaRecordDeserializationSchema<Decoded<T>> {
@@ -52,7 +54,7 @@ public final class KafkaDecodingDeserializationSchema<T>
                         String.valueOf(record.partition()),
                         String.valueOf(record.offset()),
                         timestamp);
-        out.collect(decoder.decode(record.value(), origin));
+        decoder.decode(record.key(), record.value(), origin, out);
     }
 
     @Override

@@ -75,7 +75,7 @@ class AvroBinaryFormatTest {
     void deadLettersUnionIndicesTheSchemaDoesNotHave() throws Exception {
         User user = EventSamples.user(1);
         byte[] raw = users.encode(user);
-        raw[unionOffsetOfCountry(user)] = varLong(5)[0];
+        raw[unionOffsetOfPhone(user)] = varLong(5)[0];
 
         DeadLetter letter = DeadLetters.of(users, raw);
 
@@ -87,19 +87,19 @@ class AvroBinaryFormatTest {
     void deadLettersEnumIndicesTheSchemaDoesNotHave() throws Exception {
         User user = EventSamples.user(1);
         byte[] raw = users.encode(user);
-        // country and birth_date are null (one byte each), then comes the tier.
-        raw[unionOffsetOfCountry(user) + 2] = varLong(7)[0];
+        // phone, country and birth_date are null (one byte each), then comes the status.
+        raw[unionOffsetOfPhone(user) + 3] = varLong(7)[0];
 
         DeadLetter letter = DeadLetters.of(users, raw);
 
         assertThat(letter.getErrorMessage())
-                .contains("a union branch or enum symbol the schema does not have (Index 7 out of bounds for length 3)");
+                .contains("a union branch or enum symbol the schema does not have (Index 7 out of bounds for length 4)");
     }
 
     @Test
     void deadLettersInvalidBooleans() throws Exception {
         byte[] raw = users.encode(EventSamples.user(1));
-        int marketingOptIn = unionOffsetOfCountry(EventSamples.user(1)) + 3;
+        int marketingOptIn = unionOffsetOfPhone(EventSamples.user(1)) + 4;
         raw[marketingOptIn] = 9;
 
         DeadLetter letter = DeadLetters.of(users, raw);
@@ -134,9 +134,9 @@ class AvroBinaryFormatTest {
         assertThat(deadLetters).isGreaterThan(1_900);
     }
 
-    /** The union index of User.country follows three strings. */
-    private static int unionOffsetOfCountry(User user) {
-        return avroString(user.getUserId()).length + avroString(user.getEmail()).length + avroString(user.getFullName()).length;
+    /** The union index of User.phone follows three strings. */
+    private static int unionOffsetOfPhone(User user) {
+        return avroString(user.getUserId()).length + avroString(user.getFullName()).length + avroString(user.getEmail()).length;
     }
 
     private static byte[] avroString(String text) {

@@ -7,6 +7,7 @@ import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.DeadLetter;
 import dev.streamlake.events.EnrichedReview;
 import dev.streamlake.events.Order;
+import dev.streamlake.events.OrderStatus;
 import dev.streamlake.events.ProductReview;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.User;
@@ -126,6 +127,15 @@ class JsonFormatTest {
 
         assertThat(orders.decode(MAPPER.writeValueAsBytes(json)).getPromisedDeliveryDate())
                 .isEqualTo(LocalDate.of(2024, 5, 1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"PAID", "paid", "Paid"})
+    void readsEnumSymbolsInAnyCase(String symbol) throws Exception {
+        ObjectNode json = (ObjectNode) MAPPER.readTree(orders.encode(EventSamples.order(0)));
+        json.put("status", symbol);
+
+        assertThat(orders.decode(MAPPER.writeValueAsBytes(json)).getStatus()).isEqualTo(OrderStatus.PAID);
     }
 
     @Test
