@@ -1,0 +1,460 @@
+package dev.streamlake.core.join;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
+import org.apache.flink.api.java.typeutils.TupleTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Joins each left record with its key's row as it was at the record's event time: the latest
+ * {@link RowVersion} whose valid-from is at or before it (a left outer join; docs/writing-a-job.md
+ * compares it with Flink SQL's {@code FOR SYSTEM_TIME AS OF}).
+ *
+ * <p><b>Waiting.</b> A left record waits in keyed state until the watermark passes its time (an
+ * event-time timer per distinct time): Flink's watermark of this step is the lower of both inputs',
+ * so every version up to the record's time has arrived by then, and the result depends on the
+ * data only. An idle changelog (its source's idleness) does not count in that watermark, so it
+ * does not hold the join. A changelog that lags without being idle would; {@code maxWait}
+ * (processing time) bounds that: a record that has waited that long is joined with the versions
+ * known then and counted ({@value #EMITTED_BY_WAIT_BOUND}). That trades exactness for latency, and
+ * Flink erases the timestamp of what a processing-time timer emits, so those outputs carry none.
+ *
+ * <p><b>Too late.</b> A left record at or behind the watermark when it arrives goes to {@link
+ * #tooLate} and is counted: the versions it needs may have been dropped. The watermark this
+ * compares with is kept across restores (union operator state, the lowest any subtask had), since
+ * Flink starts watermarks afresh after a recovery and a replayed record must be judged as it was
+ * the first time.
+ *
+ * <p><b>Versions kept.</b> After a watermark only the latest version at or before it, and every
+ * later one, can still be needed. A version arriving with a valid-from before that kept one is
+ * dropped and counted ({@value #LATE_VERSIONS}); one between the kept one and the watermark
+ * replaces it ({@value #LATE_VERSIONS_APPLIED}). Ties at one valid-from: the later arrival wins.
+ *
+ * <p><b>Expiry.</b> A version counts for {@code retention} (event time) after its valid-from: a
+ * record more than that after its key's last change before it finds no version. Applied as a rule
+ * at every lookup, so a result does not depend on when the state was cleared; the state of a key
+ * goes once the watermark is {@code retention} past its newest version and no waiting record can
+ * still use it.
+ *
+ * <p>Why a function and not an operator: all of it is keyed state and timers of Flink's keyed
+ * co-process operator. Two things it cannot do: see watermarks itself (it reads the watermark where
+ * it has a record or a timer, enough for the too-late floor), and set timestamps on what a
+ * processing-time timer emits.
+ *
+ * @param <K> the key
+ * @param <L> the left record
+ * @param <V> the row
+ * @param <O> the output
+ */
+public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K, L, RowVersion<K, V>, O>
+        implements CheckpointedFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String JOINED = "joined";
+    public static final String WITHOUT_VERSION = "withoutVersion";
+    public static final String DELETED_BEFORE = "deletedBefore";
+    public static final String EMITTED_BY_WAIT_BOUND = "emittedByWaitBound";
+    public static final String TOO_LATE = "tooLateLeftRecords";
+    public static final String LATE_VERSIONS = "lateVersions";
+    public static final String LATE_VERSIONS_APPLIED = "lateVersionsApplied";
+    public static final String EXPIRED_KEYS = "expiredKeys";
+
+    /** The names are part of savepoints: they must not change. */
+    static final String VERSIONS_STATE = "versions";
+    static final String WAITING_STATE = "waiting-left-records";
+    static final String EXPIRY_TIMER_STATE = "expiry-timer";
+    static final String WAIT_TIMER_STATE = "wait-timer";
+    static final String WATERMARK_STATE = "as-of-join-watermark";
+
+    private static final long NO_BOUND = -1;
+
+    private final TypeInformation<L> leftType;
+    private final RowVersionTypeInfo<K, V> versionType;
+    private final long retention;
+    private final long maxWait;
+    private final AsOfJoinOutput<L, V, O> output;
+    private final OutputTag<L> tooLate;
+
+    /** The key's versions by valid-from, oldest first. */
+    private transient ValueState<List<RowVersion<K, V>>> versions;
+    /** Left records by their event time; each with the processing time it arrived at, in arrival order. */
+    private transient MapState<Long, List<Tuple2<Long, L>>> waiting;
+    /** The time of the key's expiry timer, which rolls on to the newest version's expiry when it fires. */
+    private transient ValueState<Long> expiryTimer;
+    /** The time of the key's one wait-bound timer (processing time), while records wait. */
+    private transient ValueState<Long> waitTimer;
+
+    private transient ListState<Long> checkpointedWatermarks;
+    /** The highest watermark seen, or the restored one: what decides that a left record is too late. */
+    private transient long highestWatermark;
+
+    private transient Counter joined;
+    private transient Counter withoutVersion;
+    private transient Counter deletedBefore;
+    private transient Counter emittedByWaitBound;
+    private transient Counter tooLateRecords;
+    private transient Counter lateVersions;
+    private transient Counter lateVersionsApplied;
+    private transient Counter expiredKeys;
+
+    /**
+     * @param leftType the left records' type, for the state they wait in and the too-late output
+     * @param versionType the versions' type ({@link RowVersion#typeInfo})
+     * @param retention how long after its valid-from a version still counts (event time)
+     * @param maxWait how long a left record waits for the watermark at most (processing time); null for no bound
+     * @param output makes the output of a left record and the row it found
+     */
+    public AsOfJoinFunction(
+            TypeInformation<L> leftType,
+            RowVersionTypeInfo<K, V> versionType,
+            Duration retention,
+            Duration maxWait,
+            AsOfJoinOutput<L, V, O> output) {
+        this.leftType = Objects.requireNonNull(leftType, "leftType");
+        this.versionType = Objects.requireNonNull(versionType, "versionType");
+        this.retention = positiveMillis(Objects.requireNonNull(retention, "retention"), "retention");
+        this.maxWait = maxWait == null ? NO_BOUND : positiveMillis(maxWait, "maxWait");
+        this.output = Objects.requireNonNull(output, "output");
+        this.tooLate = tooLateTag(leftType);
+    }
+
+    /** The side output of left records that came too late to be joined. */
+    public static <L> OutputTag<L> tooLateTag(TypeInformation<L> leftType) {
+        return new OutputTag<>("too-late-left-records", leftType);
+    }
+
+    public OutputTag<L> tooLate() {
+        return tooLate;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        checkpointedWatermarks = context.getOperatorStateStore()
+                .getUnionListState(new ListStateDescriptor<>(WATERMARK_STATE, Types.LONG));
+        highestWatermark = context.isRestored() ? lowestKnown(checkpointedWatermarks.get()) : Long.MIN_VALUE;
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        checkpointedWatermarks.update(List.of(highestWatermark));
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        versions = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(VERSIONS_STATE, new ListTypeInfo<>(versionType)));
+        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                WAITING_STATE, Types.LONG, new ListTypeInfo<>(new TupleTypeInfo<Tuple2<Long, L>>(Types.LONG, leftType))));
+        expiryTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(EXPIRY_TIMER_STATE, Types.LONG));
+        waitTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(WAIT_TIMER_STATE, Types.LONG));
+
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        joined = metrics.counter(JOINED);
+        withoutVersion = metrics.counter(WITHOUT_VERSION);
+        deletedBefore = metrics.counter(DELETED_BEFORE);
+        emittedByWaitBound = metrics.counter(EMITTED_BY_WAIT_BOUND);
+        tooLateRecords = metrics.counter(TOO_LATE);
+        lateVersions = metrics.counter(LATE_VERSIONS);
+        lateVersionsApplied = metrics.counter(LATE_VERSIONS_APPLIED);
+        expiredKeys = metrics.counter(EXPIRED_KEYS);
+    }
+
+    @Override
+    public void processElement1(L left, Context context, Collector<O> out) throws Exception {
+        Long timestamp = context.timestamp();
+        if (timestamp == null) {
+            throw new IllegalStateException("a left record has no event time; assign timestamps before the as-of join");
+        }
+        long time = timestamp;
+        if (time <= observeWatermark(context.timerService())) {
+            tooLateRecords.inc();
+            context.output(tooLate, left);
+            return;
+        }
+        long now = context.timerService().currentProcessingTime();
+        List<Tuple2<Long, L>> atTime = waiting.get(time);
+        if (atTime == null) {
+            atTime = new ArrayList<>(1);
+        }
+        atTime.add(Tuple2.of(now, left));
+        waiting.put(time, atTime);
+        context.timerService().registerEventTimeTimer(time);
+        if (maxWait != NO_BOUND && waitTimer.value() == null) {
+            startWaitTimer(context.timerService(), now + maxWait);
+        }
+    }
+
+    @Override
+    public void processElement2(RowVersion<K, V> version, Context context, Collector<O> out) throws Exception {
+        long watermark = observeWatermark(context.timerService());
+        List<RowVersion<K, V>> known = versions.value();
+        boolean firstVersion = known == null || known.isEmpty();
+        if (firstVersion) {
+            known = new ArrayList<>(2);
+        }
+        // Every waiting record is after the watermark (its timer would have fired), so none needs more.
+        boolean pruned = keepOnlyNeeded(known, watermark);
+        RowVersion<K, V> kept = known.isEmpty() || known.get(0).validFrom() > watermark ? null : known.get(0);
+        if (kept != null && version.validFrom() < kept.validFrom()) {
+            lateVersions.inc();
+            if (pruned) {
+                versions.update(known);
+            }
+            return;
+        }
+        if (version.validFrom() <= watermark) {
+            lateVersionsApplied.inc();
+        }
+        insert(known, version, watermark);
+        versions.update(known);
+        armPruning(known, watermark, context.timerService());
+        if (firstVersion) {
+            long expiresAt = expiresAt(known.get(known.size() - 1));
+            context.timerService().registerEventTimeTimer(expiresAt);
+            expiryTimer.update(expiresAt);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext context, Collector<O> out) throws Exception {
+        if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            emitRecordsWaitedTooLong(context.timerService(), out);
+            return;
+        }
+        long watermark = observeWatermark(context.timerService());
+        List<RowVersion<K, V>> known = versions.value();
+        List<Tuple2<Long, L>> due = waiting.get(timestamp);
+        if (due != null) {
+            waiting.remove(timestamp);
+            for (Tuple2<Long, L> record : due) {
+                emit(record.f1, timestamp, known, out);
+            }
+        }
+        long earliestWaiting = earliestWaiting();
+        if (earliestWaiting == Long.MAX_VALUE) {
+            stopWaitTimer(context.timerService());
+        }
+        if (known == null || known.isEmpty()) {
+            return;
+        }
+        long expiresAt = expiresAt(known.get(known.size() - 1));
+        if (watermark >= expiresAt && earliestWaiting >= expiresAt) {
+            // No record to come can use these versions: all of them are after the watermark, past the expiry.
+            versions.clear();
+            expiryTimer.clear();
+            expiredKeys.inc();
+            return;
+        }
+        // A record still waiting at or before the watermark (its timer fires next) needs the version at its time.
+        if (keepOnlyNeeded(known, Math.min(watermark, earliestWaiting))) {
+            versions.update(known);
+        }
+        armPruning(known, watermark, context.timerService());
+        Long expiryAt = expiryTimer.value();
+        if (expiryAt == null || expiryAt <= watermark) {
+            context.timerService().registerEventTimeTimer(expiresAt);
+            expiryTimer.update(expiresAt);
+        }
+    }
+
+    /** The wait bound: records that arrived {@code maxWait} ago or earlier are joined with what is known now. */
+    private void emitRecordsWaitedTooLong(TimerService timers, Collector<O> out) throws Exception {
+        long arrivedBy = timers.currentProcessingTime() - maxWait;
+        List<RowVersion<K, V>> known = versions.value();
+        List<Long> times = new ArrayList<>();
+        for (Long time : waiting.keys()) {
+            times.add(time);
+        }
+        times.sort(null);
+        long nextDeadline = Long.MAX_VALUE;
+        for (long time : times) {
+            List<Tuple2<Long, L>> records = waiting.get(time);
+            List<Tuple2<Long, L>> stillWaiting = new ArrayList<>(0);
+            for (Tuple2<Long, L> record : records) {
+                if (record.f0 <= arrivedBy) {
+                    emittedByWaitBound.inc();
+                    emit(record.f1, time, known, out);
+                } else {
+                    stillWaiting.add(record);
+                    nextDeadline = Math.min(nextDeadline, record.f0 + maxWait);
+                }
+            }
+            if (stillWaiting.isEmpty()) {
+                // Its event-time timer stays: deleting it could delete a version's timer at the same time.
+                waiting.remove(time);
+            } else if (stillWaiting.size() < records.size()) {
+                waiting.put(time, stillWaiting);
+            }
+        }
+        waitTimer.clear();
+        if (nextDeadline != Long.MAX_VALUE) {
+            startWaitTimer(timers, nextDeadline);
+        }
+    }
+
+    private void emit(L left, long time, List<RowVersion<K, V>> known, Collector<O> out) {
+        RowVersion<K, V> version = known == null ? null : versionAt(known, time);
+        if (version == null || time >= expiresAt(version)) {
+            withoutVersion.inc();
+            out.collect(output.join(left, null, AsOfMatch.NO_VERSION));
+        } else if (version.isDeleted()) {
+            deletedBefore.inc();
+            out.collect(output.join(left, null, AsOfMatch.DELETED));
+        } else {
+            joined.inc();
+            out.collect(output.join(left, version.row(), AsOfMatch.FOUND));
+        }
+    }
+
+    /** The latest version at or before the time; null if there is none. */
+    private static <K, V> RowVersion<K, V> versionAt(List<RowVersion<K, V>> known, long time) {
+        for (int i = known.size() - 1; i >= 0; i--) {
+            if (known.get(i).validFrom() <= time) {
+                return known.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Drops the versions before the latest one at or before {@code time}: no record at or after
+     * that time can find them. Returns whether any went.
+     */
+    private static <K, V> boolean keepOnlyNeeded(List<RowVersion<K, V>> known, long time) {
+        int latestAtOrBefore = -1;
+        while (latestAtOrBefore + 1 < known.size() && known.get(latestAtOrBefore + 1).validFrom() <= time) {
+            latestAtOrBefore++;
+        }
+        if (latestAtOrBefore <= 0) {
+            return false;
+        }
+        known.subList(0, latestAtOrBefore).clear();
+        return true;
+    }
+
+    /**
+     * Puts the version in valid-from order, in place of one with the same valid-from (it arrived
+     * later) and, if it is at or before the watermark, in place of the kept one.
+     */
+    private static <K, V> void insert(List<RowVersion<K, V>> known, RowVersion<K, V> version, long watermark) {
+        int at = 0;
+        while (at < known.size() && known.get(at).validFrom() < version.validFrom()) {
+            at++;
+        }
+        if (at < known.size() && known.get(at).validFrom() == version.validFrom()) {
+            known.set(at, version);
+        } else {
+            known.add(at, version);
+        }
+        if (version.validFrom() <= watermark) {
+            keepOnlyNeeded(known, watermark);
+        }
+    }
+
+    /**
+     * The oldest version is no longer needed once the watermark reaches the next one's valid-from:
+     * a timer then lets it go.
+     */
+    private static <K, V> void armPruning(List<RowVersion<K, V>> known, long watermark, TimerService timers) {
+        if (known.size() >= 2 && known.get(1).validFrom() > watermark) {
+            timers.registerEventTimeTimer(known.get(1).validFrom());
+        }
+    }
+
+    private long earliestWaiting() throws Exception {
+        long earliest = Long.MAX_VALUE;
+        for (Long time : waiting.keys()) {
+            earliest = Math.min(earliest, time);
+        }
+        return earliest;
+    }
+
+    private void startWaitTimer(TimerService timers, long deadline) throws Exception {
+        timers.registerProcessingTimeTimer(deadline);
+        waitTimer.update(deadline);
+    }
+
+    private void stopWaitTimer(TimerService timers) throws Exception {
+        Long deadline = waitTimer.value();
+        if (deadline != null) {
+            timers.deleteProcessingTimeTimer(deadline);
+            waitTimer.clear();
+        }
+    }
+
+    private long expiresAt(RowVersion<K, V> version) {
+        long validFrom = version.validFrom();
+        return validFrom > Long.MAX_VALUE - retention ? Long.MAX_VALUE : validFrom + retention;
+    }
+
+    private long observeWatermark(TimerService timers) {
+        highestWatermark = Math.max(highestWatermark, timers.currentWatermark());
+        return highestWatermark;
+    }
+
+    /** The lowest watermark of the subtasks that had one; subtasks without data have none. */
+    private static long lowestKnown(Iterable<Long> watermarks) {
+        long lowest = Long.MAX_VALUE;
+        for (long known : watermarks) {
+            if (known > Long.MIN_VALUE) {
+                lowest = Math.min(lowest, known);
+            }
+        }
+        return lowest == Long.MAX_VALUE ? Long.MIN_VALUE : lowest;
+    }
+
+    private static long positiveMillis(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + duration);
+        }
+        return duration.toMillis();
+    }
+
+    /** A counter's count, for tests: Flink's two-input harness gives a function metrics that cannot be read back. */
+    long count(String metric) {
+        switch (metric) {
+            case JOINED:
+                return joined.getCount();
+            case WITHOUT_VERSION:
+                return withoutVersion.getCount();
+            case DELETED_BEFORE:
+                return deletedBefore.getCount();
+            case EMITTED_BY_WAIT_BOUND:
+                return emittedByWaitBound.getCount();
+            case TOO_LATE:
+                return tooLateRecords.getCount();
+            case LATE_VERSIONS:
+                return lateVersions.getCount();
+            case LATE_VERSIONS_APPLIED:
+                return lateVersionsApplied.getCount();
+            case EXPIRED_KEYS:
+                return expiredKeys.getCount();
+            default:
+                throw new IllegalArgumentException("no such metric: " + metric);
+        }
+    }
+}
