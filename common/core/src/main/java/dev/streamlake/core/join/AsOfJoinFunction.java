@@ -1,8 +1,8 @@
 package dev.streamlake.core.join;
 
+import dev.streamlake.core.watermark.FlooredWatermark;
+
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -108,9 +108,8 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     /** The time of the key's one wait-bound timer (processing time), while records wait. */
     private transient ValueState<Long> waitTimer;
 
-    private transient ListState<Long> checkpointedWatermarks;
-    /** The highest watermark seen, or the restored one: what decides that a left record is too late. */
-    private transient long highestWatermark;
+    /** The highest watermark seen, never below the restored one: what decides that a left record is too late. */
+    private transient FlooredWatermark watermarkFloor;
 
     private transient Counter joined;
     private transient Counter withoutVersion;
@@ -153,14 +152,12 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
 
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
-        checkpointedWatermarks = context.getOperatorStateStore()
-                .getUnionListState(new ListStateDescriptor<>(WATERMARK_STATE, Types.LONG));
-        highestWatermark = context.isRestored() ? lowestKnown(checkpointedWatermarks.get()) : Long.MIN_VALUE;
+        watermarkFloor = FlooredWatermark.restore(context, WATERMARK_STATE);
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        checkpointedWatermarks.update(List.of(highestWatermark));
+        watermarkFloor.snapshot();
     }
 
     @Override
@@ -412,19 +409,9 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     }
 
     private long observeWatermark(TimerService timers) {
-        highestWatermark = Math.max(highestWatermark, timers.currentWatermark());
-        return highestWatermark;
-    }
-
-    /** The lowest watermark of the subtasks that had one; subtasks without data have none. */
-    private static long lowestKnown(Iterable<Long> watermarks) {
-        long lowest = Long.MAX_VALUE;
-        for (long known : watermarks) {
-            if (known > Long.MIN_VALUE) {
-                lowest = Math.min(lowest, known);
-            }
-        }
-        return lowest == Long.MAX_VALUE ? Long.MIN_VALUE : lowest;
+        watermarkFloor.takeRestoredFloor();
+        watermarkFloor.advance(timers.currentWatermark());
+        return watermarkFloor.current();
     }
 
     private static long positiveMillis(Duration duration, String name) {

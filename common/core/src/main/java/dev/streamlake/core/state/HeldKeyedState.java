@@ -6,6 +6,7 @@ import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.KeyedStateFunction;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
 
 /**
  * Keyed state held in memory between checkpoints: a keyed operator works on its keys' values in
@@ -44,6 +45,8 @@ public final class HeldKeyedState<K, V> {
     private final int mostHeld;
     private final HeldValues<V> values;
     private final HeldKeys<K> keys = new HeldKeys<>();
+    /** Whether the backend keeps the objects it is given (heap) rather than their bytes (RocksDB). */
+    private final boolean keepsObjects;
 
     /**
      * @param backend the operator's keyed state backend
@@ -63,6 +66,16 @@ public final class HeldKeyedState<K, V> {
         this.state = backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
         this.mostHeld = mostHeld;
         this.values = values;
+        this.keepsObjects = keepsObjects(backend);
+    }
+
+    /**
+     * Whether this state backend keeps the very objects it is given (heap) rather than their bytes
+     * (RocksDB): then every value lives in memory anyway, and an operator may hold every key and
+     * {@link #letGo} before each barrier instead of writing copies.
+     */
+    public static boolean keepsObjects(KeyedStateBackend<?> backend) {
+        return backend instanceof HeapKeyedStateBackend;
     }
 
     /**
@@ -107,6 +120,11 @@ public final class HeldKeyedState<K, V> {
         return keys.size();
     }
 
+    /** Whether this one's state backend keeps objects; see {@link #keepsObjects(KeyedStateBackend)}. */
+    public boolean backendKeepsObjects() {
+        return keepsObjects;
+    }
+
     /** Whether the most keys it may hold are held. */
     public boolean isFull() {
         return keys.size() >= mostHeld;
@@ -114,12 +132,12 @@ public final class HeldKeyedState<K, V> {
 
     /** Writes every key changed since the last write; before each checkpoint barrier at least. */
     public void writeChanged() {
-        keys.drainChanged(this::write);
+        keys.drainChanged(number -> write(number, !keepsObjects));
     }
 
     /** Writes the changed keys and lets every key go (see {@link HeldValues#letGoAll}). */
     public void letGo() {
-        writeChanged();
+        keys.drainChanged(number -> write(number, true));
         values.letGoAll();
         keys.clear();
     }
@@ -140,9 +158,10 @@ public final class HeldKeyedState<K, V> {
         backend.applyToAllKeys(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor, function);
     }
 
-    private void write(int number) {
+    /** @param handOver whether the operator's own object may go to the backend (see {@link HeldValues#valueToLetGo}) */
+    private void write(int number, boolean handOver) {
         K key = keys.key(number);
-        V value = values.valueToWrite(number);
+        V value = handOver ? values.valueToLetGo(number) : values.valueToWrite(number);
         // The key of the record being processed is often the one written: no key group to compute.
         if (backend.getCurrentKey() != key) {
             backend.setCurrentKey(key);

@@ -16,6 +16,16 @@ public interface HeldValues<V> {
      */
     V valueToWrite(int number);
 
+    /**
+     * The value to write for a key that is let go right after, or to a state backend that
+     * serialises what it is given: nothing changes it afterwards, so an operator that keeps the
+     * backend's value type as it is can hand over the very object instead of a copy. By default
+     * {@link #valueToWrite}.
+     */
+    default V valueToLetGo(int number) {
+        return valueToWrite(number);
+    }
+
     /** Takes the value read back from the state backend for a key now held under this number. */
     void readBack(int number, V value);
 

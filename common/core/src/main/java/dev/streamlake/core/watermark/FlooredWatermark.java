@@ -3,13 +3,13 @@ package dev.streamlake.core.watermark;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.state.StateInitializationContext;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
 
 import java.util.List;
 
 /**
  * One input's watermark, kept from going backwards across a recovery: the bookkeeping of {@link
- * WatermarkFloor}, for an operator that needs it inside (a keyed step with a second, broadcast
+ * WatermarkFloor}, for an operator or function that needs it inside (a keyed step with a second, broadcast
  * input cannot chain behind the floor operator, and a task boundary costs a serialisation per
  * record). The operator forwards {@link #takeRestoredFloor} before the input's first record or
  * watermark, forwards a watermark only when {@link #advance} says it moves forward, and calls
@@ -33,8 +33,11 @@ public final class FlooredWatermark {
         this.restoredFloor = restoredFloor;
     }
 
-    /** In {@code initializeState}; the state name must stay the same for the operator's savepoints to restore. */
-    public static FlooredWatermark restore(StateInitializationContext context, String stateName) throws Exception {
+    /**
+     * In {@code initializeState} of an operator or a checkpointed function; the state name must
+     * stay the same for its savepoints to restore.
+     */
+    public static FlooredWatermark restore(FunctionInitializationContext context, String stateName) throws Exception {
         ListState<Long> state =
                 context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>(stateName, Types.LONG));
         return new FlooredWatermark(state, context.isRestored() ? lowestKnown(state.get()) : NONE);

@@ -44,11 +44,12 @@ public final class CardAnomaliesKeys {
             ConfigKey.of("detector.held-cards", ValueType.nonNegativeInt())
                     .withDefault(100_000)
                     .withDescription(
-                            "How many cards' state the card detector holds in memory (about a kilobyte"
-                                    + " each with a week of history); changed ones are written to the state"
-                                    + " backend before each checkpoint, and when that many are held all are"
-                                    + " written and read back when next needed; 0 reads and writes the state"
-                                    + " backend for every authorisation.");
+                            "How many cards' state the card detector holds in memory with RocksDB state"
+                                    + " (about a kilobyte each with a week of history); changed ones are written"
+                                    + " to the state backend before each checkpoint, and when that many are held"
+                                    + " all are written and read back when next needed; 0 reads and writes the"
+                                    + " state backend for every authorisation. With heap state every card is"
+                                    + " held, since the backend keeps them all in memory anyway.");
 
     public static final ConfigKey<Duration> SUPPRESSION =
             ConfigKey.of("detection.suppression", ValueType.duration())

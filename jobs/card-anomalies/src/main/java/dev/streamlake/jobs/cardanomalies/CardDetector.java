@@ -15,6 +15,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -139,11 +140,12 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     @Override
     public void open() throws Exception {
         super.open();
+        KeyedStateBackend<String> backend = getKeyedStateBackend();
+        // Heap state: every card's value is in memory anyway, so all are held, and handed to the
+        // backend before each barrier (no copies); the bound on held cards is for RocksDB.
+        int mostHeld = HeldKeyedState.keepsObjects(backend) ? Integer.MAX_VALUE : heldCards;
         held = new HeldKeyedState<>(
-                getKeyedStateBackend(),
-                new ValueStateDescriptor<>(STATE_NAME, CardActivitySerializer.INSTANCE),
-                heldCards,
-                new HeldCards());
+                backend, new ValueStateDescriptor<>(STATE_NAME, CardActivitySerializer.INSTANCE), mostHeld, new HeldCards());
         cards = new CardActivity[64];
         deadlines = new KeyDeadlines<>();
         scorer = new CardScorer(settings);
@@ -295,11 +297,20 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         held.letGoIfFull();
     }
 
-    /** Writes the changed cards before the barrier, so the checkpoint holds every change. */
+    /**
+     * Writes the changed cards before the barrier, so the checkpoint holds every change. With heap
+     * state the cards are handed over and let go instead: the snapshot then reads objects the
+     * detector no longer changes, and a card is read back (copied by the backend while the
+     * snapshot runs) when next needed.
+     */
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
-        held.writeChanged();
+        if (held.backendKeepsObjects()) {
+            held.letGo();
+        } else {
+            held.writeChanged();
+        }
     }
 
     /** After a restore: each stored card's first waiting authorisation and expiry, as its deadlines. */
@@ -374,6 +385,11 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         public CardActivity valueToWrite(int number) {
             CardActivity card = get(number);
             return card == null ? null : card.copy();
+        }
+
+        @Override
+        public CardActivity valueToLetGo(int number) {
+            return get(number);
         }
 
         @Override

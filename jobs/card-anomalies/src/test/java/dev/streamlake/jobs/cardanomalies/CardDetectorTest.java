@@ -29,6 +29,11 @@ class CardDetectorTest {
         return DetectorHarness.with(settings);
     }
 
+    /** The detector restored from a checkpoint {@link #detector} took. */
+    DetectorHarness restored(Map<String, String> settings, OperatorSubtaskState state) throws Exception {
+        return DetectorHarness.restored(settings, state);
+    }
+
     private static final long SECOND = 1000;
     private static final long MINUTE = 60 * SECOND;
     private static final long HOUR = 60 * MINUTE;
@@ -92,7 +97,7 @@ class CardDetectorTest {
             detector.authorisationsWatermark(at(MINUTE));
             state = detector.checkpoint(1);
         }
-        try (DetectorHarness detector = DetectorHarness.restored(Map.of(), state)) {
+        try (DetectorHarness detector = restored(Map.of(), state)) {
             // Replayed before any watermark of the new run: judged as in the first run.
             detector.send(approved("replayed", "card-1", at(30 * SECOND), "5.00"),
                     approved("later", "card-1", at(MINUTE + 1), "5.00"));
@@ -361,7 +366,7 @@ class CardDetectorTest {
             before = detector.alerts();
         }
         assertThat(before).isEmpty();
-        try (DetectorHarness detector = DetectorHarness.restored(Map.of(), state)) {
+        try (DetectorHarness detector = restored(Map.of(), state)) {
             detector.watermark(at(SECOND));
             assertThat(ids(detector.scored())).containsExactly("a2", "a3");
             assertThat(detector.scored().get(1).getBaselineMean()).isEqualTo(6.0);
@@ -420,7 +425,7 @@ class CardDetectorTest {
             detector.send(approved("waiting", "card-2", at(2 * MINUTE), "5.00"));
             state = detector.checkpoint(1);
         }
-        try (DetectorHarness detector = DetectorHarness.restored(Map.of("baseline.length", "1h"), state)) {
+        try (DetectorHarness detector = restored(Map.of("baseline.length", "1h"), state)) {
             // card-1's expiry and card-2's waiting authorisation
             assertThat(detector.pendingDeadlines()).isEqualTo(2);
             detector.watermark(at(3 * MINUTE));

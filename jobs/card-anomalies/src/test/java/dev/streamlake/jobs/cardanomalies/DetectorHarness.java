@@ -8,6 +8,10 @@ import dev.streamlake.events.ScoredTransaction;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -15,18 +19,21 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The card detector in Flink's keyed two-input operator harness, configured by job keys. */
 final class DetectorHarness implements AutoCloseable {
 
     final KeyedTwoInputStreamOperatorTestHarness<String, CardAuthorisation, CardRule, ScoredTransaction> harness;
 
-    private DetectorHarness(Map<String, String> settings, OperatorSubtaskState restored) throws Exception {
+    private DetectorHarness(Map<String, String> settings, OperatorSubtaskState restored, StateBackend backend)
+            throws Exception {
         JobConfig config = JobConfig.of(CardAnomaliesKeys.SCHEMA, settings);
         CardDetector detector = new CardDetector(
                 DetectorSettings.from(config), InitialRules.from(config), config.get(CardAnomaliesKeys.HELD_CARDS));
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 detector, CardAuthorisation::getCardId, null, Types.STRING);
+        harness.setStateBackend(backend);
         harness.setup();
         if (restored != null) {
             harness.initializeState(restored);
@@ -35,11 +42,20 @@ final class DetectorHarness implements AutoCloseable {
     }
 
     static DetectorHarness with(Map<String, String> settings) throws Exception {
-        return new DetectorHarness(settings, null);
+        return with(settings, new HashMapStateBackend());
+    }
+
+    static DetectorHarness with(Map<String, String> settings, StateBackend backend) throws Exception {
+        return new DetectorHarness(settings, null, backend);
     }
 
     static DetectorHarness restored(Map<String, String> settings, OperatorSubtaskState state) throws Exception {
-        return new DetectorHarness(settings, state);
+        return restored(settings, state, new HashMapStateBackend());
+    }
+
+    static DetectorHarness restored(Map<String, String> settings, OperatorSubtaskState state, StateBackend backend)
+            throws Exception {
+        return new DetectorHarness(settings, state, backend);
     }
 
     void send(CardAuthorisation... authorisations) throws Exception {
@@ -97,11 +113,13 @@ final class DetectorHarness implements AutoCloseable {
         return alerts().stream().filter(a -> a.getRuleId().equals(ruleId)).collect(Collectors.toList());
     }
 
-    /** Keyed state entries once the held cards are written, as before a checkpoint barrier. */
-    int keyedStateEntries() throws Exception {
+    /** Cards with keyed state once the held cards are written, as before a checkpoint barrier. */
+    long keyedStateEntries() throws Exception {
         harness.prepareSnapshotPreBarrier(0);
-        return ((org.apache.flink.runtime.state.heap.HeapKeyedStateBackend<?>) harness.getOperator().getKeyedStateBackend())
-                .numKeyValueStateEntries();
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        try (Stream<String> cards = backend.getKeys(CardDetector.STATE_NAME, VoidNamespace.INSTANCE)) {
+            return cards.count();
+        }
     }
 
     @Override
