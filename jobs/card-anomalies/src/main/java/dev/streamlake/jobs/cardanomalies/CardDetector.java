@@ -209,7 +209,8 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     /**
      * The authorisations ended for good (a bounded input, or a stop with drain): their event time
      * moves to its end. Flink's own end-of-time watermark does not get here when the input was
-     * idle at its end, and an idle input's watermark does not count: it is made active first.
+     * idle at its end (the runtime drops an idle input's watermarks); saying the input is active
+     * first also lets the watermark through to the steps behind, whose output may be idle too.
      */
     @Override
     public void endInput(int inputId) throws Exception {
