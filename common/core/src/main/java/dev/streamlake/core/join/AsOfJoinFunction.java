@@ -25,7 +25,9 @@ import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -119,6 +121,8 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     private transient Counter lateVersions;
     private transient Counter lateVersionsApplied;
     private transient Counter expiredKeys;
+    /** Every counter above by its metric's name. */
+    private transient Map<String, Counter> counters;
 
     /**
      * @param leftType the left records' type, for the state they wait in and the too-late output
@@ -170,14 +174,15 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
         waitTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(WAIT_TIMER_STATE, Types.LONG));
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        joined = metrics.counter(JOINED);
-        withoutVersion = metrics.counter(WITHOUT_VERSION);
-        deletedBefore = metrics.counter(DELETED_BEFORE);
-        emittedByWaitBound = metrics.counter(EMITTED_BY_WAIT_BOUND);
-        tooLateRecords = metrics.counter(TOO_LATE);
-        lateVersions = metrics.counter(LATE_VERSIONS);
-        lateVersionsApplied = metrics.counter(LATE_VERSIONS_APPLIED);
-        expiredKeys = metrics.counter(EXPIRED_KEYS);
+        counters = new HashMap<>();
+        joined = counter(metrics, JOINED);
+        withoutVersion = counter(metrics, WITHOUT_VERSION);
+        deletedBefore = counter(metrics, DELETED_BEFORE);
+        emittedByWaitBound = counter(metrics, EMITTED_BY_WAIT_BOUND);
+        tooLateRecords = counter(metrics, TOO_LATE);
+        lateVersions = counter(metrics, LATE_VERSIONS);
+        lateVersionsApplied = counter(metrics, LATE_VERSIONS_APPLIED);
+        expiredKeys = counter(metrics, EXPIRED_KEYS);
     }
 
     @Override
@@ -421,27 +426,18 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
         return duration.toMillis();
     }
 
+    private Counter counter(MetricGroup metrics, String name) {
+        Counter counter = metrics.counter(name);
+        counters.put(name, counter);
+        return counter;
+    }
+
     /** A counter's count, for tests: Flink's two-input harness gives a function metrics that cannot be read back. */
     long count(String metric) {
-        switch (metric) {
-            case JOINED:
-                return joined.getCount();
-            case WITHOUT_VERSION:
-                return withoutVersion.getCount();
-            case DELETED_BEFORE:
-                return deletedBefore.getCount();
-            case EMITTED_BY_WAIT_BOUND:
-                return emittedByWaitBound.getCount();
-            case TOO_LATE:
-                return tooLateRecords.getCount();
-            case LATE_VERSIONS:
-                return lateVersions.getCount();
-            case LATE_VERSIONS_APPLIED:
-                return lateVersionsApplied.getCount();
-            case EXPIRED_KEYS:
-                return expiredKeys.getCount();
-            default:
-                throw new IllegalArgumentException("no such metric: " + metric);
+        Counter counter = counters.get(metric);
+        if (counter == null) {
+            throw new IllegalArgumentException("no such metric: " + metric);
         }
+        return counter.getCount();
     }
 }

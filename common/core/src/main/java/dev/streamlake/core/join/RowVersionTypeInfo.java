@@ -1,6 +1,7 @@
 package dev.streamlake.core.join;
 
-import org.apache.flink.api.common.ExecutionConfig;
+import dev.streamlake.serde.state.OpaqueTypeInfo;
+
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * Kryo, in the shuffle and in the join's state. The key's and the row's serializers come from the
  * type information the job gives (Avro's for its records), so the versions evolve with them.
  */
-public final class RowVersionTypeInfo<K, V> extends TypeInformation<RowVersion<K, V>> {
+public final class RowVersionTypeInfo<K, V> extends OpaqueTypeInfo<RowVersion<K, V>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,46 +34,14 @@ public final class RowVersionTypeInfo<K, V> extends TypeInformation<RowVersion<K
     }
 
     @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
     @SuppressWarnings("unchecked")
     public Class<RowVersion<K, V>> getTypeClass() {
         return (Class<RowVersion<K, V>>) (Class<?>) RowVersion.class;
     }
 
     @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
     public TypeSerializer<RowVersion<K, V>> createSerializer(SerializerConfig config) {
         return new RowVersionSerializer<>(keyType.createSerializer(config), rowType.createSerializer(config));
-    }
-
-    /** Still abstract in Flink 1.20, though deprecated in favour of the method above. */
-    @Override
-    @Deprecated
-    public TypeSerializer<RowVersion<K, V>> createSerializer(ExecutionConfig config) {
-        return createSerializer(config == null ? null : config.getSerializerConfig());
     }
 
     @Override

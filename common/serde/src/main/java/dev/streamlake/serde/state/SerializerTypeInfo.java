@@ -1,8 +1,6 @@
 package dev.streamlake.serde.state;
 
-import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.serialization.SerializerConfig;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 import java.util.Objects;
@@ -12,7 +10,7 @@ import java.util.Objects;
  * carries (a {@link FieldByFieldSerializer}), for a job's hot types: give it to the input
  * ({@code Input.typeInfo}) and every shuffle and state of the type uses that serializer.
  */
-public class SerializerTypeInfo<T> extends TypeInformation<T> {
+public class SerializerTypeInfo<T> extends OpaqueTypeInfo<T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,44 +23,12 @@ public class SerializerTypeInfo<T> extends TypeInformation<T> {
     }
 
     @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
     public Class<T> getTypeClass() {
         return type;
     }
 
     @Override
-    public boolean isKeyType() {
-        return false;
-    }
-
-    @Override
     public TypeSerializer<T> createSerializer(SerializerConfig config) {
-        return serializer;
-    }
-
-    /** Still abstract in Flink 1.20, though deprecated in favour of the method above. */
-    @Override
-    @Deprecated
-    public TypeSerializer<T> createSerializer(ExecutionConfig config) {
         return serializer;
     }
 
