@@ -1,11 +1,13 @@
 package dev.streamlake.serde;
 
+import dev.streamlake.events.ActionKind;
 import dev.streamlake.events.Address;
 import dev.streamlake.events.Alert;
 import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.CardRule;
 import dev.streamlake.events.CardRuleKind;
+import dev.streamlake.events.ClickAction;
 import dev.streamlake.events.ChangeOp;
 import dev.streamlake.events.DeadLetter;
 import dev.streamlake.events.EnrichedReview;
@@ -21,7 +23,9 @@ import dev.streamlake.events.SensorWindowStats;
 import dev.streamlake.events.Severity;
 import dev.streamlake.events.User;
 import dev.streamlake.events.UserChange;
+import dev.streamlake.events.UserMatch;
 import dev.streamlake.events.UserStatus;
+import dev.streamlake.events.VipAction;
 
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -80,6 +84,8 @@ public final class EventSamples {
                         EventSamples::sensorWindowStats,
                         EventSamples::alert,
                         EventSamples::enrichedReview,
+                        EventSamples::clickAction,
+                        EventSamples::vipAction,
                         EventSamples::deadLetter);
         for (IntFunction<SpecificRecordBase> factory : factories) {
             for (int n = 0; n < PER_TYPE; n++) {
@@ -320,8 +326,60 @@ public final class EventSamples {
                 .build();
     }
 
+    /** Cycles through a found user, no version and a deleted one. */
     public static EnrichedReview enrichedReview(int n) {
-        return new EnrichedReview(productReview(n), n % 2 == 0 ? user(n % 3) : null);
+        ProductReview review = productReview(n);
+        UserMatch match = UserMatch.values()[n % UserMatch.values().length];
+        User user = match == UserMatch.FOUND ? user(n % 3) : null;
+        return EnrichedReview.newBuilder()
+                .setReviewId(review.getReviewId())
+                .setProductId(review.getProductId())
+                .setUserId(review.getUserId())
+                .setRating(review.getRating())
+                .setTitle(review.getTitle())
+                .setBody(review.getBody())
+                .setLanguage(review.getLanguage())
+                .setVerifiedPurchase(review.getVerifiedPurchase())
+                .setHelpfulVotes(review.getHelpfulVotes())
+                .setImageUrls(review.getImageUrls())
+                .setTs(review.getTs())
+                .setUserMatch(match)
+                .setUserFullName(user == null ? null : sha256Hex(user.getFullName()))
+                .setUserEmail(user == null ? null : sha256Hex(user.getEmail()))
+                .setUserPhone(user == null ? null : sha256Hex(user.getPhone()))
+                .setUserCountry(user == null ? null : user.getCountry())
+                .setUserStatus(user == null ? null : user.getStatus())
+                .setUserMarketingOptIn(user == null ? null : user.getMarketingOptIn())
+                .setUserCreatedAt(user == null ? null : user.getCreatedAt())
+                .setUserUpdatedAt(user == null ? null : user.getUpdatedAt())
+                .build();
+    }
+
+    public static ClickAction clickAction(int n) {
+        return ClickAction.newBuilder()
+                .setActionId("action-" + (300 + n))
+                .setUserId("user-" + (n % 3))
+                .setSessionId("session-" + (n % 2))
+                .setAction(ActionKind.values()[n % ActionKind.values().length])
+                .setPage(n % 2 == 0 ? "/products/" + n : "/")
+                .setProductId(n % 2 == 0 ? "product-" + n : null)
+                .setTs(at(n))
+                .build();
+    }
+
+    public static VipAction vipAction(int n) {
+        ClickAction action = clickAction(n);
+        return VipAction.newBuilder()
+                .setActionId(action.getActionId())
+                .setUserId(action.getUserId())
+                .setSessionId(action.getSessionId())
+                .setAction(action.getAction())
+                .setPage(action.getPage())
+                .setProductId(action.getProductId())
+                .setTs(action.getTs())
+                .setUserStatus(UserStatus.PLATINUM)
+                .setUserCountry(n % 2 == 0 ? COUNTRIES[n % COUNTRIES.length] : null)
+                .build();
     }
 
     public static DeadLetter deadLetter(int n) {
@@ -342,6 +400,18 @@ public final class EventSamples {
 
     private static User withEmail(User user, String email) {
         return User.newBuilder(user).setEmail(email).build();
+    }
+
+    /** A stand-in for a pseudonym: 64 hex digits; null stays null. */
+    private static String sha256Hex(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte b : sha256(value)) {
+            hex.append(String.format("%02x", b));
+        }
+        return hex.toString();
     }
 
     private static byte[] sha256(String text) {

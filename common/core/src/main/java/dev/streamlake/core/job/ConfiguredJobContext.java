@@ -4,6 +4,7 @@ import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.deadletter.DecodedStreams;
 import dev.streamlake.core.kafka.KafkaSinkFactory;
 import dev.streamlake.core.kinesis.KinesisSinkFactory;
+import dev.streamlake.core.privacy.DeadLetterSealer;
 import dev.streamlake.core.source.EventSource;
 import dev.streamlake.delta.DeltaSink;
 import dev.streamlake.events.DeadLetter;
@@ -67,7 +68,12 @@ final class ConfiguredJobContext implements JobContext {
         useOnce(input, definition.inputs());
         DecodedStreams<T> decoded =
                 DecodedStreams.split(source(input).createStream(env), input.typeInfo(), input.name());
-        deadLetters.add(decoded.deadLetters());
+        deadLetters.add(input.sealingSecret()
+                .map(secret -> (DataStream<DeadLetter>) decoded.deadLetters()
+                        .map(new DeadLetterSealer(config.get(secret)))
+                        .uid(input.name() + "-dead-letter-sealing")
+                        .name("Seal dead letters: " + input.name()))
+                .orElse(decoded.deadLetters()));
         return decoded.events();
     }
 

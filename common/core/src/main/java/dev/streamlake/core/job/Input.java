@@ -1,5 +1,8 @@
 package dev.streamlake.core.job;
 
+import dev.streamlake.core.config.ConfigKey;
+import dev.streamlake.core.privacy.DeadLetterSealer;
+
 import dev.streamlake.core.source.EventTimeExtractor;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -32,6 +35,7 @@ public final class Input<T extends SpecificRecord> {
     private final List<InputFormat> formats;
     private final EventRuleFactory<T> rules;
     private final EventGeneratorFactory<T> generator;
+    private final ConfigKey<String> sealingSecret;
 
     private Input(Builder<T> builder) {
         this.name = builder.name;
@@ -41,6 +45,7 @@ public final class Input<T extends SpecificRecord> {
         this.formats = List.copyOf(builder.formats);
         this.rules = builder.rules;
         this.generator = builder.generator;
+        this.sealingSecret = builder.sealingSecret;
     }
 
     /**
@@ -85,6 +90,11 @@ public final class Input<T extends SpecificRecord> {
         return Optional.ofNullable(generator);
     }
 
+    /** The secret key that seals this input's dead letters, if its events carry personal data. */
+    public Optional<ConfigKey<String>> sealingSecret() {
+        return Optional.ofNullable(sealingSecret);
+    }
+
     @Override
     public String toString() {
         return "input " + name;
@@ -100,6 +110,7 @@ public final class Input<T extends SpecificRecord> {
         private List<InputFormat> formats = List.of(InputFormat.JSON);
         private EventRuleFactory<T> rules;
         private EventGeneratorFactory<T> generator;
+        private ConfigKey<String> sealingSecret;
 
         private Builder(String name, Class<T> type, EventTimeExtractor<T> eventTime) {
             this.name = Names.check(name);
@@ -130,6 +141,16 @@ public final class Input<T extends SpecificRecord> {
         /** The generator behind {@code source.type=generator}, e.g. for the local run. */
         public Builder<T> generator(EventGeneratorFactory<T> factory) {
             this.generator = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The events carry personal data: the input's dead letters keep their bytes sealed under
+         * the secret of this key, and the values their reasons quote masked ({@link DeadLetterSealer}),
+         * so that no personal value reaches the dead-letter table in clear.
+         */
+        public Builder<T> personal(ConfigKey<String> secret) {
+            this.sealingSecret = Objects.requireNonNull(secret, "secret");
             return this;
         }
 

@@ -2,12 +2,14 @@ package dev.streamlake.delta.schema;
 
 import dev.streamlake.events.Alert;
 import dev.streamlake.events.CardAuthorisation;
+import dev.streamlake.events.ClickAction;
 import dev.streamlake.events.DeadLetter;
 import dev.streamlake.events.EnrichedReview;
 import dev.streamlake.events.Order;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.SensorWindowStats;
 import dev.streamlake.events.UserChange;
+import dev.streamlake.events.VipAction;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 import org.apache.flink.table.types.logical.LogicalType;
@@ -70,7 +72,9 @@ class AvroRowTypesTest {
                 CardAuthorisation.class,
                 Alert.class,
                 EnrichedReview.class,
-                UserChange.class
+                UserChange.class,
+                ClickAction.class,
+                VipAction.class
             })
     void everyEventSchemaHasATableSchema(Class<?> eventClass) {
         Schema schema = SpecificData.get().getSchema(eventClass);

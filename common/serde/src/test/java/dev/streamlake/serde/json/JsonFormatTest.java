@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.DeadLetter;
-import dev.streamlake.events.EnrichedReview;
 import dev.streamlake.events.Order;
 import dev.streamlake.events.OrderStatus;
 import dev.streamlake.events.ProductReview;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.events.User;
+import dev.streamlake.events.UserChange;
 import dev.streamlake.serde.DeadLetters;
 import dev.streamlake.serde.EventSamples;
 import dev.streamlake.serde.MalformedRecordException;
@@ -302,14 +302,14 @@ class JsonFormatTest {
 
     @Test
     void namesTheEnclosingRecordsInPathsOfDeeperRecords() throws Exception {
-        JsonFormat<EnrichedReview> enriched = new JsonFormat<>(EnrichedReview.class);
-        ObjectNode json = (ObjectNode) MAPPER.readTree(enriched.encode(EventSamples.enrichedReview(0)));
-        ((ObjectNode) json.get("review")).putArray("image_urls").add(1);
+        JsonFormat<UserChange> changes = new JsonFormat<>(UserChange.class);
+        ObjectNode json = (ObjectNode) MAPPER.readTree(changes.encode(EventSamples.userChange(0)));
+        ((ObjectNode) json.get("after")).put("marketing_opt_in", 1);
 
-        DeadLetter letter = DeadLetters.of(enriched, MAPPER.writeValueAsBytes(json));
+        DeadLetter letter = DeadLetters.of(changes, MAPPER.writeValueAsBytes(json));
 
         assertThat(letter.getErrorMessage())
-                .isEqualTo("field 'review.image_urls[0]': expected a string, got the number 1");
+                .isEqualTo("field 'after.marketing_opt_in': expected true or false, got the number 1");
     }
 
     @Test

@@ -1,14 +1,17 @@
 package dev.streamlake.jobs.cardanomalies;
 
+import static dev.streamlake.core.job.SummaryLines.counts;
+import static dev.streamlake.core.job.SummaryLines.span;
+
+import dev.streamlake.core.job.SummaryLines;
+
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -60,37 +63,12 @@ final class AnomalySummary {
         }
 
         out.printf("  too late: %,d authorisations (not scored)%n", tooLate.size());
-        out.printf("  dead letters: %,d%s%n", deadLetters.size(),
-                deadLetters.isEmpty() ? "" : " (" + counts(deadLetters, AnomalySummary::deadLetterKind) + ")");
+        out.printf("  %s%n", SummaryLines.deadLetters(deadLetters));
     }
 
     /** e.g. {@code velocity v1 (VELOCITY)}. */
     private static String ruleVersion(Map<String, Object> alert) {
         return alert.get("rule_id") + " v" + alert.get("rule_version") + " (" + alert.get("rule_kind") + ")";
-    }
-
-    /** What the dead letter was meant to be and why it is not, e.g. {@code CardAuthorisation: JsonParseException}. */
-    private static String deadLetterKind(Map<String, Object> deadLetter) {
-        String target = String.valueOf(deadLetter.get("target_type"));
-        String error = String.valueOf(deadLetter.get("error_class"));
-        return target.substring(target.lastIndexOf('.') + 1) + ": " + error.substring(error.lastIndexOf('.') + 1);
-    }
-
-    /** Counts by a key, the most frequent first, e.g. {@code velocity 2, amount-spike 1}. */
-    private static String counts(List<Map<String, Object>> rows, Function<Map<String, Object>, String> key) {
-        return rows.stream().collect(Collectors.groupingBy(key, Collectors.counting())).entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(entry -> String.format("%s %,d", entry.getKey(), entry.getValue()))
-                .collect(Collectors.joining(", "));
-    }
-
-    /** The event times the rows cover, e.g. {@code , 2024-01-01T00:00:03Z .. 2024-01-05T11:59:57Z}. */
-    private static String span(List<Map<String, Object>> rows, String column) {
-        return rows.stream().map(row -> (Instant) row.get(column)).filter(Objects::nonNull).min(Comparator.naturalOrder())
-                .map(first -> ", " + first + " .. "
-                        + rows.stream().map(row -> (Instant) row.get(column)).filter(Objects::nonNull)
-                                .max(Comparator.naturalOrder()).orElseThrow())
-                .orElse("");
     }
 
     private static Instant eventTime(Map<String, Object> alert) {
