@@ -71,16 +71,16 @@ public final class ReviewEnrichmentKeys {
                                     + " output stream. birth_date never leaves the job.");
 
     public static final ConfigKey<Integer> UNHAPPY_BELOW =
-            ConfigKey.of("unhappy-vips.below-rating", ValueType.positiveInt())
+            ConfigKey.of("routing.unhappy-below-rating", ValueType.positiveInt())
                     .withDefault(3)
                     .withRule(r -> r <= 6, "1 to 6")
-                    .withDescription("A review with a rating below this, by a user with one of unhappy-vips.statuses, is an unhappy VIP.");
+                    .withDescription("A review with a rating below this, by a user with one of routing.unhappy-statuses, is an unhappy VIP.");
 
     public static final ConfigKey<List<String>> UNHAPPY_STATUSES = statuses(
-            "unhappy-vips.statuses", "The user statuses (as of the review's time) whose low ratings go to the unhappy-vips table and stream.");
+            "routing.unhappy-statuses", "The user statuses (as of the review's time) whose low ratings go to the unhappy-vips table and stream.");
 
     public static final ConfigKey<List<String>> VIP_ACTION_STATUSES = statuses(
-            "vip-actions.statuses", "The user statuses (as of the action's time) whose click actions go to the vip-actions table.");
+            "routing.vip-action-statuses", "The user statuses (as of the action's time) whose click actions go to the vip-actions table.");
 
     public static final ConfigSchema SCHEMA =
             ConfigSchema.builder()
