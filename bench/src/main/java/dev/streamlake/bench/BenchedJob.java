@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 abstract class BenchedJob {
 
-    private static final List<BenchedJob> ALL = List.of(new SensorStatsBench(), new CardAnomaliesBench());
+    private static final List<BenchedJob> ALL = List.of(new SensorStatsBench(), new CardAnomaliesBench(), new ReviewEnrichmentBench());
 
     private final String name;
     private final String title;
