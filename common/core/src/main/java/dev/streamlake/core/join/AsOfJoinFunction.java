@@ -90,6 +90,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     static final String WAITING_STATE = "waiting-left-records";
     static final String EXPIRY_TIMER_STATE = "expiry-timer";
     static final String WAIT_TIMER_STATE = "wait-timer";
+    static final String WAITING_COUNT_STATE = "waiting-count";
     static final String WATERMARK_STATE = "as-of-join-watermark";
 
     private static final long NO_BOUND = -1;
@@ -109,6 +110,11 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     private transient ValueState<Long> expiryTimer;
     /** The time of the key's one wait-bound timer (processing time), while records wait. */
     private transient ValueState<Long> waitTimer;
+    /**
+     * How many left records of the key wait: whether any does, without iterating the waiting map,
+     * which on RocksDB means reading past every entry removed since the last compaction.
+     */
+    private transient ValueState<Integer> waitingCount;
 
     /** The highest watermark seen, never below the restored one: what decides that a left record is too late. */
     private transient FlooredWatermark watermarkFloor;
@@ -172,6 +178,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
                 WAITING_STATE, Types.LONG, new ListTypeInfo<>(new TupleTypeInfo<Tuple2<Long, L>>(Types.LONG, leftType))));
         expiryTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(EXPIRY_TIMER_STATE, Types.LONG));
         waitTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(WAIT_TIMER_STATE, Types.LONG));
+        waitingCount = getRuntimeContext().getState(new ValueStateDescriptor<>(WAITING_COUNT_STATE, Types.INT));
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         counters = new HashMap<>();
@@ -204,6 +211,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
         }
         atTime.add(Tuple2.of(now, left));
         waiting.put(time, atTime);
+        addWaiting(1);
         context.timerService().registerEventTimeTimer(time);
         if (maxWait != NO_BOUND && waitTimer.value() == null) {
             startWaitTimer(context.timerService(), now + maxWait);
@@ -255,24 +263,26 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             for (Tuple2<Long, L> record : due) {
                 emit(record.f1, timestamp, known, out);
             }
+            addWaiting(-due.size());
         }
-        long earliestWaiting = earliestWaiting();
-        if (earliestWaiting == Long.MAX_VALUE) {
+        boolean noneWaiting = waitingCount.value() == null;
+        if (noneWaiting) {
             stopWaitTimer(context.timerService());
         }
         if (known == null || known.isEmpty()) {
             return;
         }
         long expiresAt = expiresAt(known.get(known.size() - 1));
-        if (watermark >= expiresAt && earliestWaiting >= expiresAt) {
+        if (watermark >= expiresAt && noneWaiting) {
             // No record to come can use these versions: all of them are after the watermark, past the expiry.
             versions.clear();
             expiryTimer.clear();
             expiredKeys.inc();
             return;
         }
-        // A record still waiting at or before the watermark (its timer fires next) needs the version at its time.
-        if (keepOnlyNeeded(known, Math.min(watermark, earliestWaiting))) {
+        // Timers fire in time order and every record's timer stays, so a record still waiting is
+        // after this timer's time: it needs the version at that time or a later one.
+        if (keepOnlyNeeded(known, noneWaiting ? watermark : timestamp)) {
             versions.update(known);
         }
         armPruning(known, watermark, context.timerService());
@@ -299,6 +309,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             for (Tuple2<Long, L> record : records) {
                 if (record.f0 <= arrivedBy) {
                     emittedByWaitBound.inc();
+                    addWaiting(-1);
                     emit(record.f1, time, known, out);
                 } else {
                     stillWaiting.add(record);
@@ -387,12 +398,15 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
         }
     }
 
-    private long earliestWaiting() throws Exception {
-        long earliest = Long.MAX_VALUE;
-        for (Long time : waiting.keys()) {
-            earliest = Math.min(earliest, time);
+    /** Counts records that start or stop waiting; no state entry while none waits. */
+    private void addWaiting(int delta) throws Exception {
+        Integer count = waitingCount.value();
+        int updated = (count == null ? 0 : count) + delta;
+        if (updated > 0) {
+            waitingCount.update(updated);
+        } else {
+            waitingCount.clear();
         }
-        return earliest;
     }
 
     private void startWaitTimer(TimerService timers, long deadline) throws Exception {

@@ -13,6 +13,8 @@ import dev.streamlake.core.job.Table;
 import dev.streamlake.core.join.AsOfJoin;
 import dev.streamlake.core.join.RowVersion;
 import dev.streamlake.core.privacy.Pseudonymiser;
+import dev.streamlake.core.source.SourceKeys;
+import dev.streamlake.core.source.SourceType;
 import dev.streamlake.delta.PartitionColumn;
 import dev.streamlake.events.ClickAction;
 import dev.streamlake.events.EnrichedReview;
@@ -38,6 +40,7 @@ import java.io.PrintStream;
  * reviews ⋈ user versions as of the review's event time (keyed by user)
  *   → enriched-reviews (Delta); unhappy VIPs → unhappy-vips (Delta and the stream); too late → late-reviews
  * click actions ⋈ the same user versions → VIP statuses only → vip-actions (Delta); too late → late-actions
+ *   (not built when clicks.source.type is none)
  * bad reviews, changes and actions → dead letters (by the skeleton; those of users sealed)
  * </pre>
  */
@@ -150,20 +153,23 @@ public final class ReviewEnrichmentJob implements StreamJob {
         context.send(unhappyVips, UNHAPPY_VIPS);
         context.write(reviews.tooLate(), LATE_REVIEWS);
 
-        AsOfJoin.Result<ClickAction, VipAction> actions =
-                AsOfJoin.of(context.read(CLICKS), ClickAction::getUserId, userVersions)
-                        .retention(config.get(ReviewEnrichmentKeys.USER_RETENTION))
-                        .maxWait(config.get(ReviewEnrichmentKeys.MAX_WAIT))
-                        .into(new VipActions(), TypeInformation.of(VipAction.class),
-                                ACTION_JOIN_UID, "Actions as of users");
-        context.write(
-                actions.joined()
-                        .filter(VipActions.ofStatuses(ReviewEnrichmentKeys.statusesOf(
-                                config.get(ReviewEnrichmentKeys.VIP_ACTION_STATUSES))))
-                        .uid("vip-actions")
-                        .name("VIP actions"),
-                VIP_ACTIONS);
-        context.write(actions.tooLate(), LATE_ACTIONS);
+        // Without click actions (clicks.source.type=none) no second join keeps a copy of every user.
+        if (config.scope(CLICKS.name()).get(SourceKeys.TYPE) != SourceType.NONE) {
+            AsOfJoin.Result<ClickAction, VipAction> actions =
+                    AsOfJoin.of(context.read(CLICKS), ClickAction::getUserId, userVersions)
+                            .retention(config.get(ReviewEnrichmentKeys.USER_RETENTION))
+                            .maxWait(config.get(ReviewEnrichmentKeys.MAX_WAIT))
+                            .into(new VipActions(), TypeInformation.of(VipAction.class),
+                                    ACTION_JOIN_UID, "Actions as of users");
+            context.write(
+                    actions.joined()
+                            .filter(VipActions.ofStatuses(ReviewEnrichmentKeys.statusesOf(
+                                    config.get(ReviewEnrichmentKeys.VIP_ACTION_STATUSES))))
+                            .uid("vip-actions")
+                            .name("VIP actions"),
+                    VIP_ACTIONS);
+            context.write(actions.tooLate(), LATE_ACTIONS);
+        }
     }
 
     @Override

@@ -24,15 +24,15 @@ import java.util.stream.Collectors;
 class ReviewEnrichmentJobGraphTest {
 
     @ParameterizedTest
-    @CsvSource({"kafka,kafka,kafka", "kinesis,none,kinesis"})
-    void everyOperatorHasAUidAndAName(String reviews, String clicks, String unhappyVips) {
-        StreamGraph graph = graph(values(reviews, clicks, unhappyVips));
+    @CsvSource({"kafka,kafka", "kinesis,kinesis"})
+    void everyOperatorHasAUidAndAName(String source, String unhappyVips) {
+        StreamGraph graph = graph(values(source, source, unhappyVips));
 
         OperatorIdentities.assertEveryOperatorHasUidAndName(graph);
         assertThat(uids(graph)).contains(
-                "reviews-" + reviews + "-source",
+                "reviews-" + source + "-source",
                 "users-kafka-source",
-                "clicks-" + clicks + "-source",
+                "clicks-" + source + "-source",
                 "users-dead-letter-sealing",
                 "user-versions",
                 "reviews-as-of-users",
@@ -48,6 +48,16 @@ class ReviewEnrichmentJobGraphTest {
                 "unhappy-vips-" + unhappyVips + "-sink");
         assertThat(uids(graph)).as("only the users input carries personal data")
                 .doesNotContain("reviews-dead-letter-sealing", "clicks-dead-letter-sealing");
+    }
+
+    @Test
+    void withoutClickActionsNoSecondJoinKeepsTheUsers() {
+        StreamGraph graph = graph(values("kafka", "none", "kafka"));
+
+        OperatorIdentities.assertEveryOperatorHasUidAndName(graph);
+        assertThat(uids(graph)).contains("reviews-as-of-users", "enriched-reviews-delta-sink")
+                .doesNotContain("actions-as-of-users", "vip-actions-delta-sink", "late-actions-delta-sink");
+        assertThat(node(graph, "user-versions").getOutEdges()).hasSize(1);
     }
 
     @Test
@@ -113,6 +123,7 @@ class ReviewEnrichmentJobGraphTest {
         values.put("clicks.source.type", clicks);
         values.put("clicks.kafka.topics", "clicks");
         values.put("clicks.kafka.group-id", "review-enrichment-clicks");
+        values.put("clicks.kinesis.streams", "clicks");
         values.put("kafka.bootstrap.servers", "kafka:9092");
         values.put("kinesis.region", "eu-west-1");
         values.put("unhappy-vips.sink.type", unhappyVips);
