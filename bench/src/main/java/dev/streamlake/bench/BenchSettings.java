@@ -79,6 +79,7 @@ public final class BenchSettings {
                 break;
             case "--sensors":
             case "--cards":
+            case "--users":
                 keyCounts = Arrays.stream(value.split(",")).map(Integer::valueOf).collect(Collectors.toList());
                 break;
             case "--states":
@@ -120,8 +121,8 @@ public final class BenchSettings {
                         : List.of(WatermarkEmission.parse(value));
                 break;
             default:
-                throw new IllegalArgumentException("unknown argument " + key + "; known: --job (sensor-stats|card-anomalies) "
-                        + "--results --events --events-at-million --rounds --sensors or --cards (key counts) --states --parallelism --window (ISO-8601, "
+                throw new IllegalArgumentException("unknown argument " + key + "; known: --job (sensor-stats|card-anomalies|review-enrichment) "
+                        + "--results --events --events-at-million --rounds --sensors, --cards or --users (key counts) --states --parallelism --window (ISO-8601, "
                         + "e.g. PT5M) --e2e-rate --e2e-duration (ISO-8601) --e2e (true|false) --segments (e.g. R,P, to profile) --object-reuse (true|false) "
                         + "--watermarks (per-record|periodic|both) --checkpoint-interval (e.g. 10s; 0s = off) "
                         + "--checkpoint-control (true|false) --segment-duration (e.g. 30s)");
@@ -147,7 +148,7 @@ public final class BenchSettings {
         return rounds;
     }
 
-    /** How many sensors, or cards, each pool spreads over: --sensors or --cards, else the job's own counts. */
+    /** How many sensors, cards or users each pool spreads over: --sensors, --cards or --users, else the job's own counts. */
     public List<Integer> keyCounts() {
         return keyCounts != null ? keyCounts : job.defaultKeyCounts();
     }

@@ -10,7 +10,25 @@ import java.util.stream.Collectors;
  */
 abstract class BenchedJob {
 
-    private static final List<BenchedJob> ALL = List.of(new SensorStatsBench(), new CardAnomaliesBench());
+    private static final List<BenchedJob> ALL = List.of(new SensorStatsBench(), new CardAnomaliesBench(), new ReviewEnrichmentBench());
+
+    private final String name;
+    private final String title;
+    private final String keyName;
+    private final List<Segment> segments;
+
+    /**
+     * @param name the job's module name, e.g. sensor-stats
+     * @param title what the job computes, for the report's title and chart, e.g. "Sensor window statistics"
+     * @param keyName what one of the job's keys is, e.g. sensor: the key counts' name in the report
+     * @param segments A, R, S and P, in that order
+     */
+    BenchedJob(String name, String title, String keyName, List<Segment> segments) {
+        this.name = name;
+        this.title = title;
+        this.keyName = keyName;
+        this.segments = List.copyOf(segments);
+    }
 
     /** The job of --job, by its module's name. */
     static BenchedJob named(String name) {
@@ -21,14 +39,17 @@ abstract class BenchedJob {
                         + ALL.stream().map(BenchedJob::name).collect(Collectors.joining(", "))));
     }
 
-    /** The job's module name, e.g. sensor-stats. */
-    abstract String name();
+    final String name() {
+        return name;
+    }
 
-    /** What the job computes, for the report's title and chart, e.g. "Sensor window statistics". */
-    abstract String title();
+    final String title() {
+        return title;
+    }
 
-    /** What one of the job's keys is, e.g. sensor: the key counts' name in the report. */
-    abstract String keyName();
+    final String keyName() {
+        return keyName;
+    }
 
     /** The plural of {@link #keyName()}, e.g. sensors. */
     final String keyNoun() {
@@ -36,9 +57,11 @@ abstract class BenchedJob {
     }
 
     /** A, R, S and P, in that order. */
-    abstract List<Segment> segments();
+    final List<Segment> segments() {
+        return segments;
+    }
 
-    /** The key counts of a run without --sensors or --cards. */
+    /** The key counts of a run without --sensors, --cards or --users. */
     abstract List<Integer> defaultKeyCounts();
 
     /** The pool of this many records over this many keys. */

@@ -2,7 +2,6 @@ package dev.streamlake.bench;
 
 import dev.streamlake.core.generator.EventFields;
 import dev.streamlake.core.generator.EventGenerator;
-import dev.streamlake.core.generator.GeneratorSettings;
 import dev.streamlake.core.generator.JsonCorruption;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.serde.json.JsonFormat;
@@ -19,30 +18,12 @@ final class CardAnomaliesBench extends BenchedJob {
      */
     static final Duration CARD_INTERVAL = Duration.ofHours(1);
 
-    private final List<Segment> segments = List.of(
-            new CeilingSegment(CardAuthorisationEvents.INSTANCE),
-            new CardReferenceSegment(),
-            new CardSqlSegment(),
-            new CardProjectSegment());
-
-    @Override
-    String name() {
-        return "card-anomalies";
-    }
-
-    @Override
-    String title() {
-        return "Card anomaly detection";
-    }
-
-    @Override
-    String keyName() {
-        return "card";
-    }
-
-    @Override
-    List<Segment> segments() {
-        return segments;
+    CardAnomaliesBench() {
+        super("card-anomalies", "Card anomaly detection", "card", List.of(
+                new CeilingSegment(CardAuthorisationEvents.INSTANCE),
+                new CardReferenceSegment(),
+                new CardSqlSegment(),
+                new CardProjectSegment()));
     }
 
     @Override
@@ -54,27 +35,11 @@ final class CardAnomaliesBench extends BenchedJob {
     EventPool pool(int cards, long count) {
         return EventPool.generate(
                 new EventGenerator<>(
-                        poolSettings(cards, count),
+                        EventPool.settings(cards, count, EventPool.eventInterval(cards, CARD_INTERVAL)),
                         new CardAuthorisationPoolRecipe(cards),
                         new JsonFormat<>(CardAuthorisation.class),
                         JsonCorruption.all(EventFields.of(CardAuthorisation.getClassSchema()))),
                 CardAuthorisationEvents.INSTANCE);
-    }
-
-    static GeneratorSettings poolSettings(int cards, long count) {
-        return GeneratorSettings.builder()
-                .name("bench-pool")
-                .seed(EventPool.SEED)
-                .keys(cards)
-                .count(count)
-                .eventsPerSecond(0)
-                .eventInterval(eventInterval(cards))
-                .build();
-    }
-
-    /** The card interval over the card count, in whole milliseconds (the generator's unit), at least one. */
-    static Duration eventInterval(int cards) {
-        return Duration.ofMillis(Math.max(1, CARD_INTERVAL.toMillis() / cards));
     }
 
     @Override
@@ -84,7 +49,7 @@ final class CardAnomaliesBench extends BenchedJob {
                         + "1% malformed, 1% late by 1 minute, out-of-order up to 2 s; each card authorises about once per "
                         + "hour of event time (the event interval is an hour over the card count: "
                         + settings.keyCounts().stream()
-                                .map(cards -> String.format("%,d cards: %d ms", cards, eventInterval(cards).toMillis()))
+                                .map(cards -> String.format("%,d cards: %d ms", cards, EventPool.eventInterval(cards, CARD_INTERVAL).toMillis()))
                                 .reduce((a, b) -> a + ", " + b).orElse("")
                         + "); every " + CardAuthorisationPoolRecipe.BURST_EVERY + " records one card makes a burst of "
                         + CardAuthorisationPoolRecipe.BURST_LENGTH + " small online attempts, mostly declined; 3% of "

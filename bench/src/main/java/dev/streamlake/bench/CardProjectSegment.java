@@ -2,11 +2,7 @@ package dev.streamlake.bench;
 
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.job.JobAssembly;
-import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.jobs.cardanomalies.CardAnomaliesJob;
-import dev.streamlake.serde.EventFormat;
-import dev.streamlake.serde.ValidatedFormat;
-import dev.streamlake.serde.json.JsonFormat;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -38,7 +34,7 @@ final class CardProjectSegment extends Segment {
         JobConfig config = config();
         JobAssembly.of(new CardAnomaliesJob(), config)
                 .replacingSource(CardAnomaliesJob.AUTHORISATIONS,
-                        input.source(CardAuthorisationEvents.INSTANCE, authorisationFormat(config)))
+                        input.asInput(CardAuthorisationEvents.INSTANCE, CardAnomaliesJob.AUTHORISATIONS, config))
                 .replacingTables(DiscardingTables.INSTANCE)
                 .addTo(env);
     }
@@ -48,11 +44,5 @@ final class CardProjectSegment extends Segment {
         return JobConfig.of(CardAnomaliesJob.DEFINITION.configSchema(), Map.of(
                 "authorisations.source.type", "none",
                 "rules.source.type", "none"));
-    }
-
-    /** The input's JSON format with the job's cleansing rules applied while decoding, as the job's own sources do. */
-    static EventFormat<CardAuthorisation> authorisationFormat(JobConfig config) {
-        return new ValidatedFormat<>(new JsonFormat<>(CardAuthorisation.class),
-                CardAnomaliesJob.AUTHORISATIONS.rules().orElseThrow().create(config));
     }
 }

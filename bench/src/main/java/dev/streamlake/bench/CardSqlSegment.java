@@ -7,7 +7,6 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
@@ -57,10 +56,7 @@ final class CardSqlSegment extends Segment {
                                 .createStream(env)
                                 .flatMap(new AuthorisationRows())
                                 .returns(AUTHORISATION_ROW),
-                        Schema.newBuilder()
-                                .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
-                                .watermark("rowtime", "SOURCE_WATERMARK()")
-                                .build());
+                        StreamTimeSchema.rowtimeOnly());
         tables.createTemporaryView("authorisations", authorisations);
         Table velocity = tables.sqlQuery(String.format(VELOCITY,
                 CardReferenceSegment.VELOCITY_WINDOW.getSeconds(), CardReferenceSegment.VELOCITY_MAX));

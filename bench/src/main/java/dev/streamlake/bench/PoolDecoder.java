@@ -10,7 +10,8 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
 /**
- * The deserialiser of the pool source: record index → bytes from the pool → event or dead letter.
+ * The deserialiser of a pool source: record index → bytes from its input's lane of the pool → event
+ * or dead letter.
  * An event of a later pass over the pool is moved to that pass after decoding ({@link
  * PoolEvents#moveToPass}): re-encoding the bytes would measure the encoder. Decoding, and P's
  * cleansing checks in it, see the first pass's event time, so every pass decides the same records
@@ -26,7 +27,7 @@ final class PoolDecoder<T extends SpecificRecord> extends RichMapFunction<Long, 
 
     private final RecordDecoder<T> decoder;
     private final PoolEvents<T> events;
-    private transient EventPool pool;
+    private transient PoolLane lane;
 
     PoolDecoder(EventFormat<T> format, PoolEvents<T> events) {
         this.decoder = new RecordDecoder<>(format);
@@ -35,7 +36,7 @@ final class PoolDecoder<T extends SpecificRecord> extends RichMapFunction<Long, 
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        pool = EventPool.installed();
+        lane = EventPool.installed().lane(events.type());
         decoder.open();
     }
 
@@ -44,10 +45,10 @@ final class PoolDecoder<T extends SpecificRecord> extends RichMapFunction<Long, 
         if (index == 0) {
             SegmentClock.markFirstRecord();
         }
-        Decoded<T> decoded = decoder.decode(pool.record(index), ORIGIN);
-        long pass = pool.passOf(index);
+        Decoded<T> decoded = decoder.decode(lane.record(index), ORIGIN);
+        long pass = lane.passOf(index);
         if (pass > 0 && decoded.isValue()) {
-            events.moveToPass(decoded.getValue(), pass, pool.eventTimeShiftMillis(index));
+            events.moveToPass(decoded.getValue(), pass, lane.eventTimeShiftMillis(index));
         }
         return decoded;
     }

@@ -11,8 +11,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.time.Duration;
 
 /**
- * The installed {@link EventPool} as an {@link EventSource}: a FLIP-27 number sequence of record
- * indices, decoded by a chained {@link PoolDecoder}. The sequence source is the cheapest FLIP-27
+ * One input's lane of the installed {@link EventPool} as an {@link EventSource}: a FLIP-27 number
+ * sequence of record indices, decoded by a chained {@link PoolDecoder}; uids and names carry the
+ * event type, so a job with two inputs has two of them. The sequence source is the cheapest FLIP-27
  * source there is (the data generator source pays a future per record for rate limiting), so the
  * source does not dominate what is measured.
  */
@@ -35,20 +36,21 @@ final class PoolEventSource<T extends SpecificRecord> implements EventSource<T> 
 
     /** Decoded records without timestamps or watermarks. */
     DataStream<Decoded<T>> decoded(StreamExecutionEnvironment env) {
+        String type = events.type().getSimpleName();
         return env.fromSequence(0, count - 1)
-                .uid("event-pool")
-                .name("Event pool")
+                .uid("event-pool-" + type)
+                .name("Event pool: " + type)
                 .map(new PoolDecoder<>(format, events))
                 .returns(Decoded.typeInfo(format.eventType()))
-                .uid("decode")
-                .name("Decode JSON");
+                .uid("decode-" + type)
+                .name("Decode " + format.name());
     }
 
     @Override
     public DataStream<Decoded<T>> createStream(StreamExecutionEnvironment env) {
         return decoded(env)
                 .assignTimestampsAndWatermarks(watermarks.strategy(OUT_OF_ORDERNESS, events))
-                .uid("watermarks")
+                .uid("watermarks-" + events.type().getSimpleName())
                 .name("Event-time watermarks");
     }
 }

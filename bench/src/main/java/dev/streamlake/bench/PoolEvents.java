@@ -1,16 +1,25 @@
 package dev.streamlake.bench;
 
+import dev.streamlake.serde.EventFormat;
+import dev.streamlake.serde.json.JsonFormat;
+
 import org.apache.avro.specific.SpecificRecord;
 
 import java.io.Serializable;
 
 /**
  * What the pool needs to know of one job's events: their class, the key a job groups them by, their
- * event time, and how an event read in a later pass over the pool becomes a new event.
+ * event time, the format they arrive in, and how an event read in a later pass over the pool
+ * becomes a new event.
  */
 interface PoolEvents<T extends SpecificRecord> extends Serializable {
 
     Class<T> type();
+
+    /** The wire format of the pool's records, as a minimal program reads them: JSON unless the input says otherwise. */
+    default EventFormat<T> plainFormat() {
+        return new JsonFormat<>(type());
+    }
 
     String key(T event);
 

@@ -31,8 +31,11 @@ final class SegmentClock {
         endEpochMillis = -1;
     }
 
-    /** Called by the task that decodes record 0. */
-    static void markFirstRecord() {
+    /** Called by each task that decodes a record 0 (one per input); the first call marks the segment's start. */
+    static synchronized void markFirstRecord() {
+        if (startWallNanos >= 0) {
+            return;
+        }
         startWallNanos = System.nanoTime();
         startCpuNanos = processCpuNanos();
         startEpochMillis = System.currentTimeMillis();

@@ -7,7 +7,6 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.Schema;
 import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import org.apache.flink.types.Row;
@@ -45,10 +44,7 @@ final class SensorSqlSegment extends Segment {
         Table readings =
                 tables.fromDataStream(
                         input.plainJson(SensorReadingEvents.INSTANCE).createStream(env).flatMap(new ReadingRows()).returns(READING_ROW),
-                        Schema.newBuilder()
-                                .columnByMetadata("rowtime", "TIMESTAMP_LTZ(3)")
-                                .watermark("rowtime", "SOURCE_WATERMARK()")
-                                .build());
+                        StreamTimeSchema.rowtimeOnly());
         tables.createTemporaryView("readings", readings);
         Table statistics = tables.sqlQuery(String.format(STATISTICS, input.window().getSeconds()));
         tables.toDataStream(statistics).sinkTo(new EndMarkingSink<>()).name("Discard");

@@ -16,30 +16,12 @@ final class SensorStatsBench extends BenchedJob {
     static final double GOAL_EVENTS_PER_CPU_SECOND = 300_000;
     static final int GOAL_SENSORS = 100_000;
 
-    private final List<Segment> segments = List.of(
-            new CeilingSegment(SensorReadingEvents.INSTANCE),
-            new SensorReferenceSegment(),
-            new SensorSqlSegment(),
-            new SensorProjectSegment());
-
-    @Override
-    String name() {
-        return "sensor-stats";
-    }
-
-    @Override
-    String title() {
-        return "Sensor window statistics";
-    }
-
-    @Override
-    String keyName() {
-        return "sensor";
-    }
-
-    @Override
-    List<Segment> segments() {
-        return segments;
+    SensorStatsBench() {
+        super("sensor-stats", "Sensor window statistics", "sensor", List.of(
+                new CeilingSegment(SensorReadingEvents.INSTANCE),
+                new SensorReferenceSegment(),
+                new SensorSqlSegment(),
+                new SensorProjectSegment()));
     }
 
     @Override
@@ -54,14 +36,7 @@ final class SensorStatsBench extends BenchedJob {
 
     /** The generator settings of a pool; the end-to-end run produces the same kind of records. */
     static GeneratorSettings poolSettings(int sensors, long count) {
-        return GeneratorSettings.builder()
-                .name("bench-pool")
-                .seed(EventPool.SEED)
-                .keys(sensors)
-                .count(count)
-                .eventsPerSecond(0)
-                .eventInterval(EVENT_INTERVAL)
-                .build();
+        return EventPool.settings(sensors, count, EVENT_INTERVAL);
     }
 
     @Override

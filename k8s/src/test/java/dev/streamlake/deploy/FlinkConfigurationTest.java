@@ -107,7 +107,10 @@ class FlinkConfigurationTest {
         assertThat(shared(job, cluster)).contains("state.backend.type", "execution.checkpointing.incremental");
     }
 
-    /** The job's configuration with nothing set but the generator as the source of every input. */
+    /**
+     * The job's configuration with nothing set but the generator as the source of every input, and
+     * the secrets it cannot start without.
+     */
     private static JobConfig defaults(DeployedJob job) {
         List<String> args = new ArrayList<>();
         for (ConfigKey<?> key : job.configSchema().keys()) {
@@ -116,6 +119,10 @@ class FlinkConfigurationTest {
                 args.add("generator");
             }
         }
+        job.requiredSecrets().forEach((key, value) -> {
+            args.add("--" + key);
+            args.add(value);
+        });
         return JobStartup.fromArguments(job, args.toArray(new String[0]));
     }
 

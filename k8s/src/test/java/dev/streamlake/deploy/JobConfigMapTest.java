@@ -32,7 +32,7 @@ class JobConfigMapTest {
 
     @ParameterizedTest
     @MethodSource(RenderedDeployment.ALL)
-    void theConfigArgumentNamesAFileOfTheMountedConfigMap(RenderedDeployment deployment) {
+    void theConfigArgumentNamesAFileOfTheJobsConfigMap(RenderedDeployment deployment) {
         assertThat(deployment.configFileContent()).contains("source.type=");
     }
 
@@ -50,7 +50,7 @@ class JobConfigMapTest {
     @ParameterizedTest
     @MethodSource(RenderedDeployment.ALL)
     void theFlinkDeploymentNamesTheConfigMapAndServiceAccountOfItsJob(RenderedDeployment deployment) {
-        String configMap = deployment.configMapMountedAt(deployment.configFilePath()).path("metadata").path("name").asText();
+        String configMap = deployment.jobConfigMap().path("metadata").path("name").asText();
         String serviceAccount = Kustomize.single(deployment.resources(), "ServiceAccount").path("metadata").path("name").asText();
         JsonNode binding = Kustomize.single(deployment.resources(), "RoleBinding");
 

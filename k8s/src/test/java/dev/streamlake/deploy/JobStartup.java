@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,11 +41,23 @@ final class JobStartup {
                 .load(args);
     }
 
-    /** The configuration from MSF property groups in the service's JSON form, without arguments. */
+    /**
+     * The configuration from MSF property groups in the service's JSON form, without arguments,
+     * and the job's required secrets added as the README adds them when it creates the application
+     * (group: the key's first segment).
+     */
     static JobConfig fromApplicationProperties(DeployedJob job, Path json) {
-        return ConfigLoader.forSchema(job.configSchema())
-                .withApplicationProperties(ApplicationPropertiesSource.fromFile(json.toString()))
-                .load();
+        ApplicationPropertiesSource file = ApplicationPropertiesSource.fromFile(json.toString());
+        ApplicationPropertiesSource withSecrets = () -> {
+            Map<String, Properties> groups = new TreeMap<>(file.load());
+            job.requiredSecrets().forEach((key, value) -> {
+                int dot = key.indexOf('.');
+                groups.computeIfAbsent(key.substring(0, dot), group -> new Properties())
+                        .setProperty(key.substring(dot + 1), value);
+            });
+            return groups;
+        };
+        return ConfigLoader.forSchema(job.configSchema()).withApplicationProperties(withSecrets).load();
     }
 
     /**

@@ -16,9 +16,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** One deployable kustomization of a job (its base overlay or an environment), rendered. */
@@ -88,18 +94,70 @@ final class RenderedDeployment {
         return args.get(index + 1);
     }
 
-    /** The ConfigMap a path inside the Flink container comes from, found through its volume mount. */
-    ObjectNode configMapMountedAt(String path) {
-        VolumeMount mount = mainContainer().getVolumeMounts().stream()
+    /** The volume a path inside a container lies on, found through the container's volume mount. */
+    Volume volumeAt(Container container, String path) {
+        VolumeMount mount = container.getVolumeMounts().stream()
                 .filter(m -> path.startsWith(m.getMountPath() + "/"))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(name + ": nothing is mounted where " + path + " lies"));
-        Volume volume = flinkDeployment().getSpec().getPodTemplate().getSpec().getVolumes().stream()
-                .filter(v -> v.getName().equals(mount.getName()))
+                .orElseThrow(() -> new AssertionError(
+                        name + ": nothing is mounted where " + path + " lies in " + container.getName()));
+        return volume(mount.getName());
+    }
+
+    Volume volume(String volumeName) {
+        return flinkDeployment().getSpec().getPodTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(volumeName))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(name + ": no volume " + mount.getName()));
+                .orElseThrow(() -> new AssertionError(name + ": no volume " + volumeName));
+    }
+
+    /**
+     * The init container that writes the --config file, when a job's file holds secrets: it lies
+     * on a volume (an emptyDir) of the Flink container that this one container mounts as well.
+     */
+    Optional<Container> configFileWriter() {
+        Volume volume = volumeAt(mainContainer(), configFilePath());
+        if (volume.getEmptyDir() == null) {
+            return Optional.empty();
+        }
+        List<Container> writers = initContainers().stream()
+                .filter(init -> init.getVolumeMounts().stream().anyMatch(m -> m.getName().equals(volume.getName())))
+                .collect(Collectors.toList());
+        if (writers.size() != 1) {
+            throw new AssertionError(name + ": the --config file lies on the emptyDir " + volume.getName()
+                    + ", which " + writers.size() + " init containers mount instead of one");
+        }
+        return Optional.of(writers.get(0));
+    }
+
+    List<Container> initContainers() {
+        List<Container> initContainers = flinkDeployment().getSpec().getPodTemplate().getSpec().getInitContainers();
+        return initContainers == null ? List.of() : initContainers;
+    }
+
+    /**
+     * The ConfigMap the job's --config file comes from: mounted where the file lies, or mounted by
+     * the init container that writes the file.
+     */
+    ObjectNode jobConfigMap() {
+        Optional<Container> writer = configFileWriter();
+        if (writer.isEmpty()) {
+            return configMapOf(volumeAt(mainContainer(), configFilePath()));
+        }
+        List<Volume> configMaps = writer.get().getVolumeMounts().stream()
+                .map(mount -> volume(mount.getName()))
+                .filter(volume -> volume.getConfigMap() != null)
+                .collect(Collectors.toList());
+        if (configMaps.size() != 1) {
+            throw new AssertionError(name + ": the init container " + writer.get().getName() + " mounts "
+                    + configMaps.size() + " ConfigMaps instead of one");
+        }
+        return configMapOf(configMaps.get(0));
+    }
+
+    private ObjectNode configMapOf(Volume volume) {
         if (volume.getConfigMap() == null) {
-            throw new AssertionError(name + ": volume " + mount.getName() + " is not a ConfigMap");
+            throw new AssertionError(name + ": volume " + volume.getName() + " is not a ConfigMap");
         }
         String configMapName = volume.getConfigMap().getName();
         return resources.stream()
@@ -109,16 +167,94 @@ final class RenderedDeployment {
                 .orElseThrow(() -> new AssertionError(name + ": no ConfigMap " + configMapName));
     }
 
-    /** The content of the file {@code --config} names, as the mounted ConfigMap provides it. */
+    /**
+     * The content of the file {@code --config} names: the mounted ConfigMap's, or what the init
+     * container that writes it writes, run here with the ConfigMap's files, the job's Secret's
+     * file with test values ({@link DeployedJob#secretsFile()}) and its other volumes empty, each
+     * in a directory of its own in place of its mount path.
+     */
     String configFileContent() {
         String path = configFilePath();
-        ObjectNode configMap = configMapMountedAt(path);
-        String key = path.substring(path.lastIndexOf('/') + 1);
-        JsonNode content = configMap.path("data").path(key);
-        if (!content.isTextual()) {
-            throw new AssertionError(name + ": ConfigMap " + configMap.path("metadata").path("name") + " has no " + key);
+        Optional<Container> writer = configFileWriter();
+        if (writer.isEmpty()) {
+            ObjectNode configMap = jobConfigMap();
+            String key = path.substring(path.lastIndexOf('/') + 1);
+            JsonNode content = configMap.path("data").path(key);
+            if (!content.isTextual()) {
+                throw new AssertionError(name + ": ConfigMap " + configMap.path("metadata").path("name") + " has no " + key);
+            }
+            return content.asText();
         }
-        return content.asText();
+        return runWriter(writer.get(), path);
+    }
+
+    private String runWriter(Container writer, String configFile) {
+        Path root = null;
+        try {
+            root = Files.createTempDirectory("init-container-");
+            Map<String, Path> directories = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
+                    .thenComparing(Comparator.naturalOrder()));
+            for (VolumeMount mount : writer.getVolumeMounts()) {
+                Path directory = Files.createDirectory(root.resolve(mount.getName()));
+                Volume volume = volume(mount.getName());
+                if (volume.getConfigMap() != null) {
+                    configMapOf(volume).path("data").fields().forEachRemaining(entry -> write(
+                            directory.resolve(entry.getKey()), entry.getValue().asText()));
+                } else if (volume.getSecret() != null) {
+                    write(directory.resolve(DeployedJob.SECRETS_FILE), job.secretsFile());
+                }
+                directories.put(mount.getMountPath(), directory);
+            }
+            List<String> command = new ArrayList<>();
+            command.addAll(writer.getCommand());
+            command.addAll(writer.getArgs() == null ? List.of() : writer.getArgs());
+            List<String> local = command.stream().map(part -> {
+                String replaced = part;
+                for (Map.Entry<String, Path> directory : directories.entrySet()) {
+                    replaced = replaced.replace(directory.getKey(), directory.getValue().toString());
+                }
+                return replaced;
+            }).collect(Collectors.toList());
+            Process process = new ProcessBuilder(local).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError(name + ": the init container " + writer.getName() + " fails: " + output);
+            }
+            // The file as the Flink container sees it: on the same volume, under its own mount path.
+            VolumeMount mainMount = mainContainer().getVolumeMounts().stream()
+                    .filter(m -> configFile.startsWith(m.getMountPath() + "/"))
+                    .findFirst()
+                    .orElseThrow();
+            Path written = root.resolve(mainMount.getName())
+                    .resolve(configFile.substring(mainMount.getMountPath().length() + 1));
+            return Files.readString(written, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            deleteAll(root);
+        }
+    }
+
+    private static void deleteAll(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -26,13 +26,15 @@ public final class JobConfig {
     /** The scope this view shows, e.g. {@code readings.}; empty for the whole configuration. */
     private final String scopePrefix;
     private final ConfigSchema scopedKeys;
+    /** The whole configuration a scope view was made from; this one when it is whole. */
+    private final JobConfig whole;
 
     JobConfig(
             ConfigSchema schema,
             Map<String, Object> values,
             Map<String, String> passThrough,
             Map<String, ValueOrigin> origins) {
-        this(schema, values, passThrough, origins, "", ConfigSchema.builder().build());
+        this(schema, values, passThrough, origins, "", ConfigSchema.builder().build(), null);
     }
 
     private JobConfig(
@@ -41,24 +43,31 @@ public final class JobConfig {
             Map<String, String> passThrough,
             Map<String, ValueOrigin> origins,
             String scopePrefix,
-            ConfigSchema scopedKeys) {
+            ConfigSchema scopedKeys,
+            JobConfig whole) {
         this.schema = schema;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.passThrough = Collections.unmodifiableMap(new LinkedHashMap<>(passThrough));
         this.origins = Collections.unmodifiableMap(new LinkedHashMap<>(origins));
         this.scopePrefix = scopePrefix;
         this.scopedKeys = scopedKeys;
+        this.whole = whole == null ? this : whole;
     }
 
     /**
      * The configuration as the keys of one scope see it (see {@link ConfigSchema.Builder#scoped}):
      * the scope's keys under their plain names, e.g. {@code kafka.topics} for {@code
      * readings.kafka.topics}, beside every unscoped key. Messages and {@link #nameOf} give the
-     * full names, so an error still names the key the user sets.
+     * full names, so an error still names the key the user sets. On a scope view it gives the
+     * other scope of the whole configuration, e.g. for a generator whose events refer to those
+     * another input's generator makes.
      *
      * @throws IllegalArgumentException if the schema has no such scope
      */
     public JobConfig scope(String scope) {
+        if (whole != this) {
+            return whole.scope(scope);
+        }
         ConfigSchema inScope =
                 schema.scope(scope)
                         .orElseThrow(() -> new IllegalArgumentException("No configuration scope '" + scope + "'"));
@@ -77,7 +86,7 @@ public final class JobConfig {
                 viewValues.put(name, value);
             }
         });
-        return new JobConfig(view.build(), viewValues, passThrough, viewOrigins, prefix, inScope);
+        return new JobConfig(view.build(), viewValues, passThrough, viewOrigins, prefix, inScope, this);
     }
 
     /** The name a user sets the key by: in a {@link #scope} view, with the scope in front. */

@@ -18,7 +18,7 @@ import java.util.Objects;
  *         AsOfJoin.of(reviews, ProductReview::getUserId, userVersions)   // versions typed RowVersion.typeInfo(...)
  *                 .retention(config.get(USER_RETENTION))
  *                 .maxWait(config.get(MAX_WAIT))                         // optional
- *                 .into(EnrichedReviews::of, TypeInformation.of(EnrichedReview.class),
+ *                 .into(new EnrichedReviews(), TypeInformation.of(EnrichedReview.class),
  *                         "reviews-as-of-users", "Reviews as of users");
  * context.write(enriched.joined(), ENRICHED);
  * context.write(enriched.tooLate(), LATE_REVIEWS);

@@ -88,6 +88,17 @@ class ScopedConfigTest {
     }
 
     @Test
+    void aScopeViewOpensAnotherScopeOfTheWholeConfiguration() {
+        JobConfig readings = JobConfig.of(SCHEMA, Map.of("users.kafka.topic", "u")).scope("readings");
+
+        JobConfig users = readings.scope("users");
+
+        assertThat(users.get(TOPIC)).isEqualTo("u");
+        assertThat(users.nameOf(TOPIC)).isEqualTo("users.kafka.topic");
+        assertThat(readings.getOptional(TOPIC)).isEmpty();
+    }
+
+    @Test
     void anUnknownScopeIsAProgrammingError() {
         assertThatThrownBy(() -> JobConfig.of(SCHEMA, Map.of()).scope("orders"))
                 .isInstanceOf(IllegalArgumentException.class);

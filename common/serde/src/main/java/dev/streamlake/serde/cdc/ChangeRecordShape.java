@@ -3,6 +3,7 @@ package dev.streamlake.serde.cdc;
 import dev.streamlake.serde.avro.AvroTypes;
 import dev.streamlake.serde.avro.SpecificRecordFactory;
 import dev.streamlake.serde.json.JsonCodec;
+import dev.streamlake.serde.json.JsonDialect;
 
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
@@ -83,7 +84,7 @@ final class ChangeRecordShape {
         }
         keyColumn = keyField.pos();
         factory = SpecificRecordFactory.of(changeType);
-        rowCodec = JsonCodec.forClass((Class<SpecificRecord>) AvroTypes.classOf(rowSchema, changeType));
+        rowCodec = JsonCodec.forClass((Class<SpecificRecord>) AvroTypes.classOf(rowSchema, changeType), JsonDialect.DEBEZIUM);
 
         Schema opSchema = schema.getFields().get(op).schema();
         Class<?> opClass = AvroTypes.classOf(opSchema, changeType);

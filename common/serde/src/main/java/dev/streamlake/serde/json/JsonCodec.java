@@ -28,7 +28,12 @@ public final class JsonCodec<T extends SpecificRecord> {
 
     /** @throws IllegalArgumentException if the class's schema uses a type JSON cannot carry */
     public static <T extends SpecificRecord> JsonCodec<T> forClass(Class<T> type) {
-        return new JsonCodec<>(JsonConverters.forRecordClass(type));
+        return forClass(type, JsonDialect.PLAIN);
+    }
+
+    /** A codec that reads values as the dialect's producers write them; it writes this project's JSON. */
+    public static <T extends SpecificRecord> JsonCodec<T> forClass(Class<T> type, JsonDialect dialect) {
+        return new JsonCodec<>(JsonConverters.forRecordClass(type, dialect));
     }
 
     /**

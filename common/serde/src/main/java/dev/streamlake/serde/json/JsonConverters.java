@@ -18,15 +18,17 @@ import java.util.Map;
 final class JsonConverters {
 
     private final Class<?> rootType;
+    private final JsonDialect dialect;
     private final Map<String, RecordConverter> recordsByName = new HashMap<>();
 
-    private JsonConverters(Class<?> rootType) {
+    private JsonConverters(Class<?> rootType, JsonDialect dialect) {
         this.rootType = rootType;
+        this.dialect = dialect;
     }
 
     /** @throws IllegalArgumentException if the class's schema uses a type JSON cannot carry */
-    static RecordConverter forRecordClass(Class<?> type) {
-        JsonConverters builder = new JsonConverters(type);
+    static RecordConverter forRecordClass(Class<?> type, JsonDialect dialect) {
+        JsonConverters builder = new JsonConverters(type, dialect);
         return builder.record(AvroTypes.schemaOf(type));
     }
 
@@ -78,7 +80,9 @@ final class JsonConverters {
             case LONG:
                 if (logicalType instanceof LogicalTypes.TimestampMillis) {
                     requireConversion(logicalType, model);
-                    return TimestampMillisConverter.INSTANCE;
+                    return dialect == JsonDialect.DEBEZIUM
+                            ? DebeziumTimestampConverter.INSTANCE
+                            : TimestampMillisConverter.INSTANCE;
                 }
                 return plain(schema, ScalarConverters.LONG);
             case FLOAT:
@@ -86,7 +90,9 @@ final class JsonConverters {
             case DOUBLE:
                 return plain(schema, ScalarConverters.DOUBLE);
             case BOOLEAN:
-                return plain(schema, ScalarConverters.BOOLEAN);
+                return plain(schema, dialect == JsonDialect.DEBEZIUM
+                        ? ScalarConverters.ZERO_ONE_BOOLEAN
+                        : ScalarConverters.BOOLEAN);
             default:
                 throw new IllegalArgumentException("the JSON format does not support the Avro type " + schema);
         }

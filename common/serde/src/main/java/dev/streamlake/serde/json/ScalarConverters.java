@@ -56,10 +56,27 @@ final class ScalarConverters {
                     parser -> parser.currentToken().isBoolean() ? parser.getBooleanValue() : null,
                     (generator, value) -> generator.writeBoolean((Boolean) value));
 
+    /** A MySQL {@code TINYINT(1)} as Debezium sends it: 0 or 1, or a boolean. */
+    static final JsonConverter ZERO_ONE_BOOLEAN =
+            new Scalar(
+                    "true or false, or 0 or 1",
+                    ScalarConverters::readZeroOneBoolean,
+                    (generator, value) -> generator.writeBoolean((Boolean) value));
+
     static final JsonConverter BYTES =
             new Scalar("a base64 string", ScalarConverters::readBase64, ScalarConverters::writeBase64);
 
     /** Whether the parser is on an integer that fits in a long. */
+    private static Boolean readZeroOneBoolean(JsonParser parser) throws IOException {
+        if (parser.currentToken().isBoolean()) {
+            return parser.getBooleanValue();
+        }
+        if (isLong(parser) && (parser.getLongValue() == 0 || parser.getLongValue() == 1)) {
+            return parser.getLongValue() == 1;
+        }
+        return null;
+    }
+
     static boolean isLong(JsonParser parser) throws IOException {
         return parser.currentToken() == JsonToken.VALUE_NUMBER_INT
                 && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER;

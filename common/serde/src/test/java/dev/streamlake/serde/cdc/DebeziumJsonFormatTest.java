@@ -281,7 +281,7 @@ class DebeziumJsonFormatTest {
                 "partial before of wrong type | /payload/before     | {\"user_id\": \"user-42\", \"email\": 42} | - | field 'payload.before.email': expected a string, got the number 42",
                 "before not an object     | /payload/before         | 7               | -              | field 'payload.before': expected null or an object with the row, got the number 7",
                 "row with unknown status  | /payload/after/status   | \"Diamond\"       | -              | field 'payload.after.status': expected one of [BRONZE, SILVER, GOLD, PLATINUM], got the string \"Diamond\"",
-                "row timestamp in micros  | /payload/after/updated_at | 1714550399123000 | -            | field 'payload.after.updated_at': epoch milliseconds 1714550399123000 are outside the years 0001 to 9999",
+                "row timestamp as text    | /payload/after/updated_at | \"yesterday\"   | -              | field 'payload.after.updated_at': \"yesterday\" is not ISO-8601: expected 4 digits of the year at position 0 (expected an ISO-8601 timestamp with a zone, or epoch milliseconds, microseconds or nanoseconds)",
                 "row not an object        | /payload/after          | [1]             | -              | field 'payload.after': expected null or an object with the row, got an array",
                 "null payload             | /payload                | null            | -              | field 'payload': expected an object with the change, got null",
                 "payload an array         | /payload                | []              | -              | field 'payload': expected an object with the change, got an array",
@@ -302,6 +302,44 @@ class DebeziumJsonFormatTest {
         DeadLetter letter = DeadLetters.of(changes, MAPPER.writeValueAsBytes(json));
 
         assertThat(letter.getErrorMessage()).contains(reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "epoch milliseconds (io.debezium.time.Timestamp),        1714550399123",
+        "epoch microseconds (io.debezium.time.MicroTimestamp),   1714550399123456",
+        "epoch nanoseconds (io.debezium.time.NanoTimestamp),     1714550399123456789",
+        "ISO-8601 with a zone (io.debezium.time.ZonedTimestamp), 2024-05-01T07:59:59.123456Z",
+    })
+    void readsTimestampsInEveryUnitDebeziumWrites(String kind, String value) throws Exception {
+        ObjectNode change = tree("user-create-envelope.json");
+        ObjectNode after = (ObjectNode) change.at("/payload/after");
+        if (value.contains("T")) {
+            after.put("created_at", value);
+        } else {
+            after.put("created_at", Long.parseLong(value));
+        }
+
+        assertThat(changes.decode(MAPPER.writeValueAsBytes(change)).getAfter().getCreatedAt())
+                .isEqualTo(Instant.parse("2024-05-01T07:59:59.123Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0, false", "1, true", "false, false", "true, true"})
+    void readsMySqlTinyIntBooleansAsZeroOrOne(String value, boolean expected) throws Exception {
+        ObjectNode change = tree("user-create-envelope.json");
+        ((ObjectNode) change.at("/payload/after")).set("marketing_opt_in", MAPPER.readTree(value));
+
+        assertThat(changes.decode(MAPPER.writeValueAsBytes(change)).getAfter().getMarketingOptIn()).isEqualTo(expected);
+    }
+
+    @Test
+    void deadLettersATinyIntBooleanOtherThanZeroOrOne() throws Exception {
+        ObjectNode change = tree("user-create-envelope.json");
+        ((ObjectNode) change.at("/payload/after")).put("marketing_opt_in", 2);
+
+        assertThat(DeadLetters.of(changes, MAPPER.writeValueAsBytes(change)).getErrorMessage())
+                .isEqualTo("field 'payload.after.marketing_opt_in': expected true or false, or 0 or 1, got the number 2");
     }
 
     @Test

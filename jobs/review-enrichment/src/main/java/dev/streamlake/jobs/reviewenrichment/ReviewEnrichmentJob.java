@@ -1,6 +1,7 @@
 package dev.streamlake.jobs.reviewenrichment;
 
 import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.generator.GeneratorSettings;
 import dev.streamlake.core.job.Input;
 import dev.streamlake.core.job.InputFormat;
 import dev.streamlake.core.job.JobContext;
@@ -19,6 +20,9 @@ import dev.streamlake.events.ProductReview;
 import dev.streamlake.events.User;
 import dev.streamlake.events.UserChange;
 import dev.streamlake.events.VipAction;
+import dev.streamlake.jobs.reviewenrichment.generator.ClickActions;
+import dev.streamlake.jobs.reviewenrichment.generator.ProductReviews;
+import dev.streamlake.jobs.reviewenrichment.generator.UserChanges;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -43,6 +47,8 @@ public final class ReviewEnrichmentJob implements StreamJob {
             Input.of("reviews", ProductReview.class, review -> review.getTs().toEpochMilli())
                     .formats(InputFormat.JSON, InputFormat.CONFLUENT_AVRO)
                     .rules(config -> new ReviewRules(config.get(ReviewEnrichmentKeys.MAX_CLOCK_SKEW)))
+                    .generator((config, format) -> ProductReviews.generator(
+                            GeneratorSettings.from(config), GeneratorSettings.from(config.scope(ReviewEnrichmentJob.USERS.name())), format).source())
                     .build();
 
     public static final Input<UserChange> USERS =
@@ -50,12 +56,15 @@ public final class ReviewEnrichmentJob implements StreamJob {
                     .formats(InputFormat.DEBEZIUM_JSON)
                     .rules(config -> new UserChangeRules(config.get(ReviewEnrichmentKeys.MAX_CLOCK_SKEW)))
                     .personal(ReviewEnrichmentKeys.SECRET)
+                    .generator((config, format) -> UserChanges.generator(GeneratorSettings.from(config), format).source())
                     .build();
 
     public static final Input<ClickAction> CLICKS =
             Input.of("clicks", ClickAction.class, action -> action.getTs().toEpochMilli())
                     .formats(InputFormat.JSON, InputFormat.CONFLUENT_AVRO)
                     .rules(config -> new ClickActionRules(config.get(ReviewEnrichmentKeys.MAX_CLOCK_SKEW)))
+                    .generator((config, format) -> ClickActions.generator(
+                            GeneratorSettings.from(config), GeneratorSettings.from(config.scope(ReviewEnrichmentJob.USERS.name())), format).source())
                     .build();
 
     public static final Table<EnrichedReview> ENRICHED =
