@@ -14,6 +14,7 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -79,6 +80,17 @@ public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, 
                 .setNumberTaskManagers(TASK_MANAGERS)
                 .setNumberSlotsPerTaskManager(SLOTS_PER_TASK_MANAGER)
                 .build());
+    }
+
+    /**
+     * A cluster with small network buffers, as buffer debloating makes them: the records waiting
+     * between the tasks then hold little event time, and a replay read at different speeds per
+     * partition keeps its watermark close to the one a test's oracle follows.
+     */
+    public static FlinkCluster withSmallNetworkBuffers() {
+        Configuration cluster = new Configuration();
+        cluster.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, MemorySize.parse("4kb"));
+        return new FlinkCluster(cluster);
     }
 
     @Override
@@ -147,6 +159,12 @@ public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, 
             }
             return false;
         });
+    }
+
+    /** Waits for the job's first completed checkpoint: every task runs. */
+    public void awaitFirstCheckpoint(JobClient job, Duration timeout) {
+        await(job, "a first checkpoint", timeout,
+                () -> checkpointStats(job).getCounts().getNumberOfCompletedCheckpoints() > 0);
     }
 
     /** Starts the job, waits for {@code condition}, and cancels the job. */

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -52,6 +53,22 @@ public final class KafkaBroker extends SharedServer<KRaftNode> {
     public void createTopic(String topic, int partitions) {
         try (Admin admin = Admin.create(clientProperties())) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw failure("Cannot create topic " + topic, e);
+        }
+    }
+
+    /**
+     * A topic whose records are kept for ever: a sink that gives each record its event time as
+     * Kafka timestamp writes times days in the past of test data, which the broker's default
+     * retention of 7 days would delete at its first check.
+     */
+    public void createTopicKeptForever(String topic, int partitions) {
+        try (Admin admin = Admin.create(clientProperties())) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
+                    .all()
+                    .get();
         } catch (InterruptedException | ExecutionException e) {
             throw failure("Cannot create topic " + topic, e);
         }

@@ -18,18 +18,13 @@ import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kafka.CheckpointedOffsets;
 import dev.streamlake.testing.kafka.KafkaBroker;
 import dev.streamlake.testing.s3.S3Server;
+import dev.streamlake.testing.TableAssertions;
 
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,12 +52,7 @@ class CardAnomaliesKafkaIT {
 
     @RegisterExtension static final S3Server S3 = new S3Server();
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
-    /**
-     * Small network buffers, as buffer debloating makes them: the records waiting between the
-     * tasks then hold little event time, and a replay read at different speeds per partition keeps
-     * its watermark close to the oracle's.
-     */
-    @RegisterExtension static final FlinkCluster FLINK = new FlinkCluster(smallNetworkBuffers());
+    @RegisterExtension static final FlinkCluster FLINK = FlinkCluster.withSmallNetworkBuffers();
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final int PARTITIONS = 3;
@@ -97,9 +87,9 @@ class CardAnomaliesKafkaIT {
                 new FailOnceAfterCheckpoint<>(afterCheckpoint, 1, RECORDS_BEFORE_FAILURE),
                 new FailOnceAtAuthorisation(atTooLate, expected.arrivals.tooLate.get(tooLate)));
         CardTopic topic = CardTopic.create(KAFKA, id, PARTITIONS, sent);
-        createAlertsTopic();
+        KAFKA.createTopicKeptForever(alertsTopic, PARTITIONS);
         JobClient job = FLINK.start(environment(settings, failures), id);
-        awaitRunning(job);
+        FLINK.awaitFirstCheckpoint(job, TIMEOUT);
         topic.produceLiveUpTo(half);
         CheckpointedOffsets.await(FLINK, KAFKA, job, id, half, "the first half");
         topic.produceLiveUpTo(sent.size());
@@ -161,27 +151,6 @@ class CardAnomaliesKafkaIT {
         }
         return alerts;
     }
-
-    /**
-     * The alerts topic, kept for ever: the sink gives each alert its event time as Kafka timestamp,
-     * days in the past of this data, which the broker's default retention of 7 days would delete
-     * at its first check.
-     */
-    private void createAlertsTopic() throws Exception {
-        try (Admin admin = Admin.create(KAFKA.clientProperties())) {
-            admin.createTopics(List.of(new NewTopic(alertsTopic, PARTITIONS, (short) 1)
-                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))))
-                    .all()
-                    .get();
-        }
-    }
-
-    private static Configuration smallNetworkBuffers() {
-        Configuration cluster = new Configuration();
-        cluster.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, MemorySize.parse("4kb"));
-        return cluster;
-    }
-
     private Map<String, String> kafkaJob() {
         Map<String, String> values = CardJob.commonKeys();
         values.put(CardJob.authorisationsKey(SourceKeys.TYPE), "kafka");
@@ -209,11 +178,5 @@ class CardAnomaliesKafkaIT {
         env.setParallelism(PARALLELISM);
         CardJob.addTo(env, settings, failures);
         return env;
-    }
-
-    /** Waits for the job's first completed checkpoint: every task runs. */
-    private static void awaitRunning(JobClient job) {
-        FLINK.await(job, "a first checkpoint", TIMEOUT,
-                () -> FLINK.checkpointStats(job).getCounts().getNumberOfCompletedCheckpoints() > 0);
     }
 }

@@ -12,6 +12,8 @@ import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kinesis.KinesisServer;
 import dev.streamlake.testing.s3.S3Server;
+import dev.streamlake.testing.Phases;
+import dev.streamlake.testing.TableAssertions;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -60,19 +61,19 @@ class CardAnomaliesKinesisIT {
         JobConfig settings = tables.jobSettings(kinesisJob());
         SentAuthorisations traffic = CardTraffic.generate(new CardTraffic.Shape().seed(20240311L).cards(60));
         SentAuthorisations sent = new SentAuthorisations();
-        int[] phaseEnds = inPhases(traffic, sent);
+        Phases phases = inPhases(traffic, sent);
         ExpectedTables expected = ExpectedTables.of(settings, sent, List.of());
         expected.assertEveryCaseHappens();
-        assertTooLateBehindThePreviousPhase(sent, phaseEnds, expected);
+        assertTooLateBehindThePreviousPhase(sent, phases, expected);
 
         KINESIS.createStream(id, SHARDS);
         JobClient first = FLINK.start(environment(settings, 2), id);
-        sendPhases(first, sent, phaseEnds, 0, PHASES_BEFORE_RESTART);
+        sendPhases(first, phases, sent, 0, PHASES_BEFORE_RESTART);
         String savepoint = FLINK.stopWithSavepoint(first, S3.s3Uri(id + "/savepoints"));
         int rowsBeforeRestart = tables.scored().size();
 
         JobClient second = FLINK.restartFrom(savepoint, environment(settings, 3), id + "-restarted");
-        sendPhases(second, sent, phaseEnds, PHASES_BEFORE_RESTART, PHASES);
+        sendPhases(second, phases, sent, PHASES_BEFORE_RESTART, PHASES);
         EndOfInput.drain(second, S3.s3Uri(id + "/savepoints"));
 
         assertThat(rowsBeforeRestart).as("rows scored before the restart").isBetween(1, expected.outcome.scored.size() - 1);
@@ -89,37 +90,32 @@ class CardAnomaliesKinesisIT {
         });
     }
 
-    /**
-     * The traffic cut into phases of equal spans of event time, each followed by its markers; the
-     * end position of each phase, markers included.
-     */
-    private static int[] inPhases(SentAuthorisations traffic, SentAuthorisations sent) {
+    /** The traffic cut into phases of equal spans of event time, each closed by its markers. */
+    private static Phases inPhases(SentAuthorisations traffic, SentAuthorisations sent) {
         long start = CardTraffic.START.toEpochMilli();
         long span = Duration.ofDays(new CardTraffic.Shape().days).toMillis() / PHASES;
-        int[] phaseEnds = new int[PHASES];
-        int phase = 0;
+        Phases phases = new Phases(MARKERS_PER_PHASE);
         long latest = Long.MIN_VALUE;
         for (int position = 0; position < traffic.size(); position++) {
-            CardAuthorisation authorisation = traffic.eventAt(position);
-            if (authorisation != null) {
-                latest = Math.max(latest, authorisation.getTs().toEpochMilli());
-            }
-            if (phase < PHASES - 1 && latest >= start + (phase + 1) * span) {
-                phaseEnds[phase] = endPhase(sent, phase);
-                phase++;
+            latest = Math.max(latest, eventTime(traffic, position));
+            if (phases.count() < PHASES - 1 && latest >= start + (phases.count() + 1) * span) {
+                endPhase(sent, phases);
             }
             sent.addFrom(traffic, position);
         }
-        phaseEnds[phase] = endPhase(sent, phase);
-        assertThat(phase).as("the last phase").isEqualTo(PHASES - 1);
-        return phaseEnds;
+        endPhase(sent, phases);
+        assertThat(phases.count()).as("phases").isEqualTo(PHASES);
+        return phases;
     }
 
-    private static int endPhase(SentAuthorisations sent, int phase) {
-        for (int marker = 0; marker < MARKERS_PER_PHASE; marker++) {
-            sent.addMarker(endOfPhase(phase) + " marker " + marker);
-        }
-        return sent.size();
+    private static void endPhase(SentAuthorisations sent, Phases phases) {
+        phases.markersOf(phases.count()).forEach(sent::addMarker);
+        phases.close(sent.size());
+    }
+
+    private static long eventTime(SentAuthorisations sent, int position) {
+        CardAuthorisation authorisation = sent.eventAt(position);
+        return authorisation == null ? Long.MIN_VALUE : authorisation.getTs().toEpochMilli();
     }
 
     /**
@@ -127,41 +123,26 @@ class CardAnomaliesKinesisIT {
      * less the out-of-orderness), by far: whichever shard the job reads first, it is too late.
      */
     private static void assertTooLateBehindThePreviousPhase(
-            SentAuthorisations sent, int[] phaseEnds, ExpectedTables expected) {
+            SentAuthorisations sent, Phases phases, ExpectedTables expected) {
         long outOfOrderness = Duration.ofHours(1).toMillis();
         long clear = Duration.ofHours(12).toMillis();
         expected.arrivals.tooLate.forEach((position, authorisation) -> {
-            int phase = 0;
-            while (position >= phaseEnds[phase]) {
-                phase++;
-            }
+            int phase = phases.phaseOf(position);
             assertThat(phase).as("phase of too-late " + sent.describe(position)).isPositive();
-            long previousLatest = Long.MIN_VALUE;
-            for (int earlier = 0; earlier < phaseEnds[phase - 1]; earlier++) {
-                CardAuthorisation before = sent.eventAt(earlier);
-                if (before != null) {
-                    previousLatest = Math.max(previousLatest, before.getTs().toEpochMilli());
-                }
-            }
             assertThat(authorisation.getTs().toEpochMilli())
                     .as("time of too-late " + sent.describe(position))
-                    .isLessThan(previousLatest - outOfOrderness - clear);
+                    .isLessThan(phases.latestBefore(phase, earlier -> eventTime(sent, earlier)) - outOfOrderness - clear);
         });
     }
 
     /** Sends the phases {@code from} to {@code to} (exclusive), each once the job has read the one before. */
-    private void sendPhases(JobClient job, SentAuthorisations sent, int[] phaseEnds, int from, int to) {
+    private void sendPhases(JobClient job, Phases phases, SentAuthorisations sent, int from, int to) {
         for (int phase = from; phase < to; phase++) {
-            KINESIS.putRecords(id, sent.bytes(phase == 0 ? 0 : phaseEnds[phase - 1], phaseEnds[phase]));
-            String end = endOfPhase(phase);
-            FLINK.await(job, end + " read from both shards", TIMEOUT, () -> tables.deadLetters().stream()
-                    .filter(row -> new String(row.raw, StandardCharsets.UTF_8).startsWith(end))
-                    .count() == MARKERS_PER_PHASE);
+            KINESIS.putRecords(id, sent.bytes(phases.start(phase), phases.end(phase)));
+            int read = phase;
+            FLINK.await(job, "phase " + phase + " read from both shards", TIMEOUT,
+                    () -> phases.allMarkersRead(read, tables.deadLetters()));
         }
-    }
-
-    private static String endOfPhase(int phase) {
-        return "end of phase " + phase + ":";
     }
 
     /** The job's own Kinesis source; no shard taken for idle, however long the test waits between phases. */

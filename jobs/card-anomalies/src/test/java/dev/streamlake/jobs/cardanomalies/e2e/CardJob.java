@@ -4,11 +4,13 @@ import dev.streamlake.core.config.ConfigKey;
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.core.job.ConfiguredSources;
 import dev.streamlake.core.job.JobAssembly;
+import dev.streamlake.core.source.EventSource;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.jobs.cardanomalies.CardAnomaliesJob;
 import dev.streamlake.jobs.cardanomalies.CardAnomaliesKeys;
 import dev.streamlake.serde.Decoded;
+import dev.streamlake.testing.flink.InjectedFailures;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -72,12 +74,13 @@ final class CardJob {
             StreamExecutionEnvironment env,
             JobConfig config,
             List<MapFunction<Decoded<CardAuthorisation>, Decoded<CardAuthorisation>>> failures) {
+        EventSource<CardAuthorisation> source =
+                ConfiguredSources.of(CardAnomaliesJob.DEFINITION, config, CardAnomaliesJob.AUTHORISATIONS);
         JobAssembly.of(new CardAnomaliesJob(), config)
                 .replacingSource(
                         CardAnomaliesJob.AUTHORISATIONS,
-                        new WithInjectedFailures<>(
-                                ConfiguredSources.of(CardAnomaliesJob.DEFINITION, config, CardAnomaliesJob.AUTHORISATIONS),
-                                failures))
+                        sources -> InjectedFailures.after(
+                                source.createStream(sources), CardAnomaliesJob.AUTHORISATIONS.name(), failures))
                 .addTo(env);
     }
 }

@@ -12,6 +12,7 @@ import dev.streamlake.events.CardRuleKind;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.json.JsonFormat;
 import dev.streamlake.testing.DeadLetterRow;
+import dev.streamlake.testing.TableAssertions;
 import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;

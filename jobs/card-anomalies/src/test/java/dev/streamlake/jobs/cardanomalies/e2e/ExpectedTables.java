@@ -7,9 +7,9 @@ import dev.streamlake.events.CardAlert;
 import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.events.CardRule;
 import dev.streamlake.events.ScoredTransaction;
+import dev.streamlake.testing.TableAssertions;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,15 +85,7 @@ final class ExpectedTables {
                         "too-late", tables.tooLate(), List.copyOf(arrivals.tooLate.values()),
                         row -> (String) row.get("authorisation_id"), CardAuthorisation::getAuthorisationId,
                         Set.of(), "event_date", "ts"));
-        List<String> failures = new ArrayList<>();
-        for (Runnable check : checks) {
-            try {
-                check.run();
-            } catch (AssertionError e) {
-                failures.add(e.getMessage());
-            }
-        }
-        assertThat(failures).as("tables that differ from the oracle's").isEmpty();
+        TableAssertions.assertAllTables(checks);
     }
 
     /**

@@ -1,11 +1,11 @@
 package dev.streamlake.jobs.sensorstats.e2e;
 
 import dev.streamlake.testing.DeadLetterRow;
+import dev.streamlake.testing.TableAssertions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,29 +64,7 @@ final class LakeAssertions {
     static void assertDeadLettersExactly(
             List<DeadLetterRow> actual, SortedSet<Integer> expected, SentRecords sent,
             ToIntFunction<DeadLetterRow> positionOf) {
-        Map<Integer, List<DeadLetterRow>> byPosition = new LinkedHashMap<>();
-        actual.forEach(row -> byPosition.computeIfAbsent(positionOf.applyAsInt(row), p -> new ArrayList<>()).add(row));
-
-        List<String> problems = new ArrayList<>();
-        for (int position : expected) {
-            List<DeadLetterRow> rows = byPosition.getOrDefault(position, List.of());
-            if (rows.size() != 1) {
-                problems.add(rows.size() + " dead letters for " + sent.describe(position));
-            } else if (!Arrays.equals(rows.get(0).raw, sent.bytesAt(position))) {
-                problems.add("other bytes than sent in the dead letter of " + sent.describe(position));
-            } else if (!rows.get(0).hasReason()) {
-                problems.add("no reason in the dead letter of " + sent.describe(position) + ": " + rows.get(0));
-            }
-        }
-        byPosition.forEach((position, rows) -> {
-            if (!expected.contains(position)) {
-                problems.add("a dead letter for a good record, " + sent.describe(position) + ": " + rows.get(0));
-            }
-        });
-        assertThat(shown(problems))
-                .as("%d of the %d expected dead letters are wrong (table has %d rows)",
-                        problems.size(), expected.size(), actual.size())
-                .isEmpty();
+        TableAssertions.assertDeadLetters(actual, expected, sent::bytesAt, sent::describe, positionOf);
     }
 
     private static List<String> shown(List<String> problems) {

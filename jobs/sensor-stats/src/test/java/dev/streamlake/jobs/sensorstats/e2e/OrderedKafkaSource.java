@@ -8,6 +8,7 @@ import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.EventFormat;
+import dev.streamlake.testing.flink.InjectedFailures;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -45,12 +46,6 @@ final class OrderedKafkaSource implements EventSource<SensorReading> {
                                 "Kafka source",
                                 type)
                         .uid("kafka-source");
-        for (int i = 0; i < failures.size(); i++) {
-            stream = stream.map(failures.get(i))
-                    .returns(type)
-                    .uid("injected-failure-" + i)
-                    .name("Injected failure " + i);
-        }
-        return stream;
+        return InjectedFailures.after(stream, "readings", failures);
     }
 }

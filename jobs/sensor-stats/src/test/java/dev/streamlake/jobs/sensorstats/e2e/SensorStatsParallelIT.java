@@ -7,6 +7,7 @@ import dev.streamlake.core.generator.EventGenerator;
 import dev.streamlake.core.generator.GeneratedRecord;
 import dev.streamlake.core.generator.SensorReadings;
 import dev.streamlake.core.kafka.KafkaKeys;
+import dev.streamlake.core.source.EventSource;
 import dev.streamlake.core.source.SourceKeys;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.SensorReading;
@@ -17,6 +18,7 @@ import dev.streamlake.testing.DeadLetterRow;
 import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FailOnceAfterCheckpoint;
 import dev.streamlake.testing.flink.FlinkCluster;
+import dev.streamlake.testing.flink.InjectedFailures;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kafka.CheckpointedOffsets;
 import dev.streamlake.testing.kafka.KafkaBroker;
@@ -24,8 +26,6 @@ import dev.streamlake.testing.s3.S3Server;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -61,11 +61,8 @@ class SensorStatsParallelIT {
 
     @RegisterExtension static final S3Server S3 = new S3Server();
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
-    /**
-     * Small network buffers, as buffer debloating makes them: a partition's records waiting
-     * between the tasks then hold seconds of event time instead of minutes (see the README).
-     */
-    @RegisterExtension static final FlinkCluster FLINK = new FlinkCluster(smallNetworkBuffers());
+    /** Small network buffers: a partition's records waiting between the tasks hold seconds of event time (see the README). */
+    @RegisterExtension static final FlinkCluster FLINK = FlinkCluster.withSmallNetworkBuffers();
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
@@ -113,7 +110,7 @@ class SensorStatsParallelIT {
         JobClient job = start(
                 settings, parallelism, failures,
                 new JobOptions().checkpointEvery(Duration.ofSeconds(1)).rocksDbIncremental().restartAfterFailures());
-        awaitRunning(job);
+        FLINK.awaitFirstCheckpoint(job, TIMEOUT);
         produceLive(topic, firstCut);
         awaitCheckpointed(job, firstCut, "the first stretch");
         produceLive(topic, secondCut);
@@ -143,19 +140,19 @@ class SensorStatsParallelIT {
 
         // 2 → 3 → 1: two readers for three partitions first (one reads two, aligned per split).
         JobClient job = start(settings, 2, List.of(), options);
-        awaitRunning(job);
+        FLINK.awaitFirstCheckpoint(job, TIMEOUT);
         produceLive(topic, cuts[0]);
         awaitCheckpointed(job, cuts[0], "the first third at parallelism 2");
         String first = FLINK.stopWithSavepoint(job, savepoints);
 
         job = restart(first, settings, 3, options);
-        awaitRunning(job);
+        FLINK.awaitFirstCheckpoint(job, TIMEOUT);
         produceLive(topic, cuts[1]);
         awaitCheckpointed(job, cuts[1], "the second third at parallelism 3");
         String second = FLINK.stopWithSavepoint(job, savepoints);
 
         job = restart(second, settings, 1, options);
-        awaitRunning(job);
+        FLINK.awaitFirstCheckpoint(job, TIMEOUT);
         produceLive(topic, cuts[2]);
         awaitCheckpointed(job, cuts[2], "the last third at parallelism 1");
         EndOfInput.drain(job, savepoints);
@@ -178,7 +175,7 @@ class SensorStatsParallelIT {
         JobConfig backlogSettings = backlogTables.jobSettings(neverIdle(kafkaJob(backlogId)));
         KeyedTopic backlogTopic = KeyedTopic.create(KAFKA, backlogId, 3, sent);
         JobClient backlog = start(backlogSettings, 2, List.of(), options);
-        awaitRunning(backlog);
+        FLINK.awaitFirstCheckpoint(backlog, TIMEOUT);
         backlogTopic.produceUpTo(FIRST_RECORDS);
         awaitCheckpointed(backlog, backlogId, FIRST_RECORDS, "the first records of every partition");
         backlogTopic.produceUpTo(sent.size());
@@ -190,7 +187,7 @@ class SensorStatsParallelIT {
         LakeTables liveTables = LakeTables.in(S3, liveId);
         KeyedTopic liveTopic = KeyedTopic.create(KAFKA, liveId, 3, sent);
         JobClient live = start(liveTables.jobSettings(neverIdle(kafkaJob(liveId))), 2, List.of(), options);
-        awaitRunning(live);
+        FLINK.awaitFirstCheckpoint(live, TIMEOUT);
         produceLive(liveTopic, sent.size());
         awaitCheckpointed(live, liveId, sent.size(), "every record produced live");
         EndOfInput.drain(live, S3.s3Uri(liveId + "/savepoints"));
@@ -287,13 +284,6 @@ class SensorStatsParallelIT {
         values.put(KafkaKeys.PROPERTIES.prefix() + "max.poll.records", "50");
         return values;
     }
-
-    private static Configuration smallNetworkBuffers() {
-        Configuration cluster = new Configuration();
-        cluster.set(TaskManagerOptions.MEMORY_SEGMENT_SIZE, MemorySize.parse("4kb"));
-        return cluster;
-    }
-
     private static Map<String, String> neverIdle(Map<String, String> keys) {
         keys.put(SensorStatsWiring.readingsKey(WatermarkKeys.IDLENESS), "0s");
         return keys;
@@ -320,8 +310,9 @@ class SensorStatsParallelIT {
             Configuration options) {
         StreamExecutionEnvironment env = FLINK.environment(options);
         env.setParallelism(parallelism);
+        EventSource<SensorReading> source = SensorStatsWiring.source(settings);
         SensorStatsWiring.withSource(
-                        settings, new WithInjectedFailures(SensorStatsWiring.source(settings), failures))
+                        settings, sources -> InjectedFailures.after(source.createStream(sources), "readings", failures))
                 .addTo(env);
         return env;
     }
@@ -338,13 +329,6 @@ class SensorStatsParallelIT {
             Thread.sleep(250);
         }
     }
-
-    /** Waits for the job's first completed checkpoint: every task runs, quiet readers are idle. */
-    private static void awaitRunning(JobClient job) {
-        FLINK.await(job, "a first checkpoint", TIMEOUT,
-                () -> FLINK.checkpointStats(job).getCounts().getNumberOfCompletedCheckpoints() > 0);
-    }
-
     /** Waits until a checkpoint holds the source past the first {@code records} records. */
     private void awaitCheckpointed(JobClient job, int records, String what) {
         awaitCheckpointed(job, id, records, what);

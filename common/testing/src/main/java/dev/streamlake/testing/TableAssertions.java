@@ -1,8 +1,6 @@
-package dev.streamlake.jobs.cardanomalies.e2e;
+package dev.streamlake.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.streamlake.testing.DeadLetterRow;
 
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -30,7 +28,7 @@ import java.util.function.ToIntFunction;
  * decimals by value), except the columns named; rows are matched by a key, and each must be there
  * exactly as often as expected.
  */
-final class TableAssertions {
+public final class TableAssertions {
 
     /** Enough differences to see the pattern; the rest would only bury it. */
     private static final int SHOWN = 40;
@@ -41,7 +39,7 @@ final class TableAssertions {
     /**
      * @param dateColumn the table's partition column holding the UTC date of {@code timeColumn}
      */
-    static <T extends SpecificRecord> void assertRowsEqual(
+    public static <T extends SpecificRecord> void assertRowsEqual(
             String table,
             List<Map<String, Object>> actual,
             List<T> expected,
@@ -104,12 +102,26 @@ final class TableAssertions {
      * The dead-letter table holds each expected bad record exactly once, with its original bytes
      * and a reason, and nothing else.
      */
-    static void assertDeadLetters(
+    public static void assertDeadLetters(
             List<DeadLetterRow> actual,
             SortedSet<Integer> expected,
             IntFunction<byte[]> bytesAt,
             IntFunction<String> describe,
             ToIntFunction<DeadLetterRow> positionOf) {
+        assertDeadLetters(actual, expected, bytesAt, describe, positionOf, row -> row.raw);
+    }
+
+    /**
+     * As above, for dead letters whose bytes are kept otherwise than in clear (e.g. sealed):
+     * {@code originalBytes} gives back the bytes a row stands for.
+     */
+    public static void assertDeadLetters(
+            List<DeadLetterRow> actual,
+            SortedSet<Integer> expected,
+            IntFunction<byte[]> bytesAt,
+            IntFunction<String> describe,
+            ToIntFunction<DeadLetterRow> positionOf,
+            Function<DeadLetterRow, byte[]> originalBytes) {
         Map<Integer, List<DeadLetterRow>> byPosition = new LinkedHashMap<>();
         actual.forEach(row -> byPosition.computeIfAbsent(positionOf.applyAsInt(row), p -> new ArrayList<>()).add(row));
         List<String> problems = new ArrayList<>();
@@ -117,7 +129,7 @@ final class TableAssertions {
             List<DeadLetterRow> rows = byPosition.getOrDefault(position, List.of());
             if (rows.size() != 1) {
                 problems.add(rows.size() + " dead letters for " + describe.apply(position));
-            } else if (!Arrays.equals(rows.get(0).raw, bytesAt.apply(position))) {
+            } else if (!Arrays.equals(originalBytes.apply(rows.get(0)), bytesAt.apply(position))) {
                 problems.add("other bytes than sent in the dead letter of " + describe.apply(position));
             } else if (!rows.get(0).hasReason()) {
                 problems.add("no reason in the dead letter of " + describe.apply(position) + ": " + rows.get(0));
@@ -134,8 +146,24 @@ final class TableAssertions {
                 .isEmpty();
     }
 
+    /**
+     * Runs every check, and fails once with the messages of all that failed: the differences of one
+     * table often explain those of another.
+     */
+    public static void assertAllTables(List<Runnable> checks) {
+        List<String> failures = new ArrayList<>();
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (AssertionError e) {
+                failures.add(e.getMessage());
+            }
+        }
+        assertThat(failures).as("tables that differ from the oracle's").isEmpty();
+    }
+
     /** Every column of the record's schema that differs in the row, but the excluded ones. */
-    static List<String> differences(SpecificRecord record, Map<String, Object> row, Set<String> excluded) {
+    public static List<String> differences(SpecificRecord record, Map<String, Object> row, Set<String> excluded) {
         List<String> differences = new ArrayList<>();
         for (Schema.Field field : record.getSchema().getFields()) {
             if (excluded.contains(field.name())) {
