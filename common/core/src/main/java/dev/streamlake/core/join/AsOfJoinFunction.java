@@ -273,15 +273,16 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             return;
         }
         long expiresAt = expiresAt(known.get(known.size() - 1));
-        if (watermark >= expiresAt && noneWaiting) {
+        // Timers fire in time order and every record's timer stays, so a record still waiting is
+        // after this timer's time.
+        if (watermark >= expiresAt && (noneWaiting || timestamp >= expiresAt)) {
             // No record to come can use these versions: all of them are after the watermark, past the expiry.
             versions.clear();
             expiryTimer.clear();
             expiredKeys.inc();
             return;
         }
-        // Timers fire in time order and every record's timer stays, so a record still waiting is
-        // after this timer's time: it needs the version at that time or a later one.
+        // A record still waiting needs the version at this timer's time or a later one.
         if (keepOnlyNeeded(known, noneWaiting ? watermark : timestamp)) {
             versions.update(known);
         }

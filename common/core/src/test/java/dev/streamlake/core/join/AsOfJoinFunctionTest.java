@@ -1,6 +1,7 @@
 package dev.streamlake.core.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
@@ -565,6 +566,22 @@ class AsOfJoinFunctionTest {
 
                 join.watermark(1_000);
                 assertThat(join.joined()).hasSize(5);
+                assertThat(join.stateEntries()).isZero();
+                assertThat(join.eventTimeTimers()).isZero();
+                assertThat(join.processingTimeTimers()).isZero();
+            }
+        }
+
+        @Test
+        void theEndOfTheInputsExpiresAKeyWhoseReviewsWaitPastItsExpiry() throws Exception {
+            try (ReviewJoinHarness join = ReviewJoinHarness.withWaitBound(Duration.ofMillis(100), Duration.ofSeconds(60))) {
+                join.version("alice", 10, "alice silver");
+                join.review("alice/r1", 50);
+                join.review("alice/r2", 500);
+                // The expiry timer (110) fires while alice/r2 still waits; it must neither loop nor drop it.
+                assertTimeoutPreemptively(Duration.ofSeconds(30), () -> join.watermark(Long.MAX_VALUE));
+
+                assertThat(join.joined()).containsExactly("alice/r1 -> alice silver", "alice/r2 -> NO_VERSION");
                 assertThat(join.stateEntries()).isZero();
                 assertThat(join.eventTimeTimers()).isZero();
                 assertThat(join.processingTimeTimers()).isZero();
