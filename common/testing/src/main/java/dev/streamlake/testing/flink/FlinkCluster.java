@@ -24,16 +24,20 @@ import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.scheduler.stopwithsavepoint.StopWithSavepointStoppingException;
 import org.apache.flink.runtime.testutils.MiniClusterResource;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MiniCluster every integration test uses: {@value #TASK_MANAGERS} task managers with
@@ -55,6 +59,8 @@ public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, 
     public static final int TASK_MANAGERS = 2;
     public static final int SLOTS_PER_TASK_MANAGER = 2;
     public static final int DEFAULT_PARALLELISM = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlinkCluster.class);
 
     private static final Duration JOB_END_TIMEOUT = Duration.ofMinutes(2);
     private static final String METADATA = "_metadata";
@@ -209,7 +215,21 @@ public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, 
 
     /** Stops the job with a savepoint into {@code directory} and returns the savepoint's path. */
     public String stopWithSavepoint(JobClient job, String directory) throws Exception {
-        String savepoint = get(job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL));
+        String savepoint;
+        try {
+            savepoint = get(job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL));
+        } catch (Exception e) {
+            // A task failed while stopping after the savepoint was taken. Flink says the savepoint is
+            // consistent and a restart from it commits what it holds, as a user would do; the job
+            // itself fails over, so it is cancelled here.
+            StopWithSavepointStoppingException stopping = ExceptionUtils
+                    .findThrowable(e, StopWithSavepointStoppingException.class)
+                    .orElseThrow(() -> e);
+            LOG.warn("The job failed while stopping after its savepoint {}; going on from the savepoint",
+                    stopping.getSavepointPath(), e);
+            cancel(job);
+            return stopping.getSavepointPath();
+        }
         awaitEnd(job);
         return savepoint;
     }
