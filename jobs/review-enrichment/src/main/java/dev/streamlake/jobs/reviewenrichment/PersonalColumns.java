@@ -6,6 +6,7 @@ import dev.streamlake.events.User;
 import java.io.Serializable;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -25,7 +26,12 @@ final class PersonalColumns implements Serializable {
         COUNTRY;
 
         static Column named(String column) {
-            return valueOf(column.toUpperCase(java.util.Locale.ROOT));
+            return valueOf(column.toUpperCase(Locale.ROOT));
+        }
+
+        /** The column's name in the users table. */
+        String columnName() {
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -8,10 +8,12 @@ import dev.streamlake.events.UserStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The review enrichment job's own configuration keys: cleansing, the as-of join, pseudonymisation
@@ -60,7 +62,9 @@ public final class ReviewEnrichmentKeys {
                                     + " person a new pseudonym (README: rotating the key).");
 
     /** The user columns that can be pseudonymised: the text columns. */
-    public static final List<String> PSEUDONYMISABLE = List.of("full_name", "email", "phone", "country");
+    public static final List<String> PSEUDONYMISABLE = Arrays.stream(PersonalColumns.Column.values())
+            .map(PersonalColumns.Column::columnName)
+            .collect(Collectors.toUnmodifiableList());
 
     public static final ConfigKey<List<String>> PSEUDONYMISED_COLUMNS =
             ConfigKey.of("privacy.pseudonymised-columns", ValueType.list())

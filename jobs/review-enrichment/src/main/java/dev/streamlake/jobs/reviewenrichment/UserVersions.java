@@ -25,7 +25,8 @@ final class UserVersions implements MapFunction<UserChange, RowVersion<String, U
     @Override
     public RowVersion<String, User> map(UserChange change) {
         long validFrom = change.getSourceTs().toEpochMilli();
-        if (change.getOp() == ChangeOp.DELETE || change.getAfter() == null) {
+        // The Debezium format lets no other op through without its after-image.
+        if (change.getOp() == ChangeOp.DELETE) {
             return RowVersion.deleted(change.getKey(), validFrom);
         }
         return RowVersion.of(change.getKey(), validFrom, personal.pseudonymised(change.getAfter()));
