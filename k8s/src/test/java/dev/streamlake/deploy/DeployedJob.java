@@ -36,6 +36,8 @@ final class DeployedJob {
 
     /** For {@code @MethodSource}: every job. */
     static final String EVERY_JOB = "dev.streamlake.deploy.DeployedJob#all";
+    /** The jobs that need a secret the deployment adds. */
+    static final String WITH_SECRETS = "dev.streamlake.deploy.DeployedJob#withSecrets";
 
     /** The configuration file of a job's cluster deployments, in conf/<job>/ and in its ConfigMap. */
     static final String CLUSTER_PROPERTIES = "job.properties";
@@ -61,6 +63,10 @@ final class DeployedJob {
 
     static Stream<DeployedJob> all() {
         return ALL.stream();
+    }
+
+    static Stream<DeployedJob> withSecrets() {
+        return all().filter(job -> job.secretKeys().stream().anyMatch(ConfigKey::isRequired));
     }
 
     static List<String> names() {

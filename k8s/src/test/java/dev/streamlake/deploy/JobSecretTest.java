@@ -10,7 +10,6 @@ import dev.streamlake.core.config.JobConfig;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Volume;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,9 +51,8 @@ class JobSecretTest {
     }
 
     @ParameterizedTest
-    @MethodSource(RenderedDeployment.ALL)
+    @MethodSource(RenderedDeployment.WITH_SECRETS)
     void aSecretTheJobNeedsComesFromAKubernetesSecretThroughMemory(RenderedDeployment deployment) {
-        Assumptions.assumeFalse(deployment.job().requiredSecrets().isEmpty(), "the job needs no secret");
         Container writer = deployment.configFileWriter()
                 .orElseThrow(() -> new AssertionError(deployment + ": the --config file is a ConfigMap's, without the secrets"));
         List<Volume> writerVolumes = writer.getVolumeMounts().stream()
@@ -72,9 +70,8 @@ class JobSecretTest {
     }
 
     @ParameterizedTest
-    @MethodSource(RenderedDeployment.ALL)
+    @MethodSource(RenderedDeployment.WITH_SECRETS)
     void theJobStartsWithTheSecretsOfItsKubernetesSecret(RenderedDeployment deployment) {
-        Assumptions.assumeFalse(deployment.job().requiredSecrets().isEmpty(), "the job needs no secret");
         JobConfig config = deployment.jobConfig(localDirectory);
 
         for (ConfigKey<?> key : deployment.job().secretKeys()) {

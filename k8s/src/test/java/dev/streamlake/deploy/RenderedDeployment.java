@@ -35,6 +35,8 @@ final class RenderedDeployment {
 
     /** For {@code @MethodSource}: every deployment of every job. */
     static final String ALL = "dev.streamlake.deploy.RenderedDeployment#all";
+    /** The deployments of the jobs that need a secret. */
+    static final String WITH_SECRETS = "dev.streamlake.deploy.RenderedDeployment#withSecrets";
 
     private static final String CONFIG_ARGUMENT = "--config";
 
@@ -55,6 +57,10 @@ final class RenderedDeployment {
     /** Every deployment of every job: each job's base overlay and its environments. */
     static Stream<RenderedDeployment> all() {
         return DeployedJob.all().flatMap(job -> job.deployments().stream().map(directory -> of(job, directory)));
+    }
+
+    static Stream<RenderedDeployment> withSecrets() {
+        return DeployedJob.withSecrets().flatMap(job -> job.deployments().stream().map(directory -> of(job, directory)));
     }
 
     DeployedJob job() {
