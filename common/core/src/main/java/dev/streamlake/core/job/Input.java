@@ -2,7 +2,6 @@ package dev.streamlake.core.job;
 
 import dev.streamlake.core.config.ConfigKey;
 import dev.streamlake.core.privacy.DeadLetterSealer;
-
 import dev.streamlake.core.source.EventTimeExtractor;
 
 import org.apache.avro.specific.SpecificRecord;
