@@ -3,15 +3,9 @@ package dev.streamlake.core.join;
 import dev.streamlake.core.watermark.FlooredWatermark;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.tuple.Tuple2;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
-import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -24,8 +18,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,12 +48,18 @@ import java.util.Objects;
  * later one, can still be needed. A version arriving with a valid-from before that kept one is
  * dropped and counted ({@value #LATE_VERSIONS}); one between the kept one and the watermark
  * replaces it ({@value #LATE_VERSIONS_APPLIED}). Ties at one valid-from: the later arrival wins.
+ * Versions no longer needed are dropped when the key next has a version or a timer, not by a
+ * timer of their own: a key left alone keeps them until it expires, and a pruning timer per
+ * version was an eighth of the join's time (the benchmark's P segment).
  *
  * <p><b>Expiry.</b> A version counts for {@code retention} (event time) after its valid-from: a
  * record more than that after its key's last change before it finds no version. Applied as a rule
  * at every lookup, so a result does not depend on when the state was cleared; the state of a key
  * goes once the watermark is {@code retention} past its newest version and no waiting record can
  * still use it.
+ *
+ * <p><b>State.</b> One value per key ({@link AsOfKeyState}): a record or a timer reads and writes
+ * its key once.
  *
  * <p>Why a function and not an operator: all of it is keyed state and timers of Flink's keyed
  * co-process operator. Two things it cannot do: see watermarks itself (it reads the watermark where
@@ -86,11 +86,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     public static final String EXPIRED_KEYS = "expiredKeys";
 
     /** The names are part of savepoints: they must not change. */
-    static final String VERSIONS_STATE = "versions";
-    static final String WAITING_STATE = "waiting-left-records";
-    static final String EXPIRY_TIMER_STATE = "expiry-timer";
-    static final String WAIT_TIMER_STATE = "wait-timer";
-    static final String WAITING_COUNT_STATE = "waiting-count";
+    static final String KEY_STATE = "as-of-join-key";
     static final String WATERMARK_STATE = "as-of-join-watermark";
 
     private static final long NO_BOUND = -1;
@@ -102,19 +98,8 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     private final AsOfJoinOutput<L, V, O> output;
     private final OutputTag<L> tooLate;
 
-    /** The key's versions by valid-from, oldest first. */
-    private transient ValueState<List<RowVersion<K, V>>> versions;
-    /** Left records by their event time; each with the processing time it arrived at, in arrival order. */
-    private transient MapState<Long, List<Tuple2<Long, L>>> waiting;
-    /** The time of the key's expiry timer, which rolls on to the newest version's expiry when it fires. */
-    private transient ValueState<Long> expiryTimer;
-    /** The time of the key's one wait-bound timer (processing time), while records wait. */
-    private transient ValueState<Long> waitTimer;
-    /**
-     * How many left records of the key wait: whether any does, without iterating the waiting map,
-     * which on RocksDB means reading past every entry removed since the last compaction.
-     */
-    private transient ValueState<Integer> waitingCount;
+    /** Each key's versions, waiting left records and timers, as one value (see {@link AsOfKeyState}). */
+    private transient ValueState<AsOfKeyState<K, L, V>> keyState;
 
     /** The highest watermark seen, never below the restored one: what decides that a left record is too late. */
     private transient FlooredWatermark watermarkFloor;
@@ -172,13 +157,8 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
 
     @Override
     public void open(OpenContext openContext) {
-        versions = getRuntimeContext().getState(
-                new ValueStateDescriptor<>(VERSIONS_STATE, new ListTypeInfo<>(versionType)));
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                WAITING_STATE, Types.LONG, new ListTypeInfo<>(new TupleTypeInfo<Tuple2<Long, L>>(Types.LONG, leftType))));
-        expiryTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(EXPIRY_TIMER_STATE, Types.LONG));
-        waitTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(WAIT_TIMER_STATE, Types.LONG));
-        waitingCount = getRuntimeContext().getState(new ValueStateDescriptor<>(WAITING_COUNT_STATE, Types.INT));
+        keyState = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(KEY_STATE, new AsOfKeyStateTypeInfo<>(versionType, leftType)));
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         counters = new HashMap<>();
@@ -205,34 +185,28 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             return;
         }
         long now = context.timerService().currentProcessingTime();
-        List<Tuple2<Long, L>> atTime = waiting.get(time);
-        if (atTime == null) {
-            atTime = new ArrayList<>(1);
-        }
-        atTime.add(Tuple2.of(now, left));
-        waiting.put(time, atTime);
-        addWaiting(1);
+        AsOfKeyState<K, L, V> state = stateOrNew();
+        state.await(new AsOfKeyState.Waiting<>(time, now, left));
         context.timerService().registerEventTimeTimer(time);
-        if (maxWait != NO_BOUND && waitTimer.value() == null) {
-            startWaitTimer(context.timerService(), now + maxWait);
+        if (maxWait != NO_BOUND && state.waitTimer == AsOfKeyState.NONE) {
+            state.waitTimer = now + maxWait;
+            context.timerService().registerProcessingTimeTimer(state.waitTimer);
         }
+        keyState.update(state);
     }
 
     @Override
     public void processElement2(RowVersion<K, V> version, Context context, Collector<O> out) throws Exception {
         long watermark = observeWatermark(context.timerService());
-        List<RowVersion<K, V>> known = versions.value();
-        boolean firstVersion = known == null || known.isEmpty();
-        if (firstVersion) {
-            known = new ArrayList<>(2);
-        }
+        AsOfKeyState<K, L, V> state = stateOrNew();
+        List<RowVersion<K, V>> known = state.versions;
         // Every waiting record is after the watermark (its timer would have fired), so none needs more.
         boolean pruned = keepOnlyNeeded(known, watermark);
         RowVersion<K, V> kept = known.isEmpty() || known.get(0).validFrom() > watermark ? null : known.get(0);
         if (kept != null && version.validFrom() < kept.validFrom()) {
             lateVersions.inc();
             if (pruned) {
-                versions.update(known);
+                keyState.update(state);
             }
             return;
         }
@@ -240,98 +214,98 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             lateVersionsApplied.inc();
         }
         insert(known, version, watermark);
-        versions.update(known);
-        armPruning(known, watermark, context.timerService());
-        if (firstVersion) {
-            long expiresAt = expiresAt(known.get(known.size() - 1));
-            context.timerService().registerEventTimeTimer(expiresAt);
-            expiryTimer.update(expiresAt);
+        if (state.expiryTimer == AsOfKeyState.NONE) {
+            // The key's first version, or its first since it expired.
+            state.expiryTimer = expiresAt(known.get(known.size() - 1));
+            context.timerService().registerEventTimeTimer(state.expiryTimer);
         }
+        keyState.update(state);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<O> out) throws Exception {
+        AsOfKeyState<K, L, V> state = keyState.value();
+        if (state == null) {
+            return; // the timer of a record the wait bound emitted, and the key has gone since
+        }
         if (context.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            emitRecordsWaitedTooLong(context.timerService(), out);
+            emitRecordsWaitedTooLong(state, context.timerService(), out);
+            save(state);
             return;
         }
         long watermark = observeWatermark(context.timerService());
-        List<RowVersion<K, V>> known = versions.value();
-        List<Tuple2<Long, L>> due = waiting.get(timestamp);
-        if (due != null) {
-            waiting.remove(timestamp);
-            for (Tuple2<Long, L> record : due) {
-                emit(record.f1, timestamp, known, out);
-            }
-            addWaiting(-due.size());
+        List<RowVersion<K, V>> known = state.versions;
+        // Timers fire in time order and every waiting record has one at its time: the due ones are first.
+        List<AsOfKeyState.Waiting<L>> waiting = state.waiting;
+        int due = 0;
+        while (due < waiting.size() && waiting.get(due).time <= timestamp) {
+            AsOfKeyState.Waiting<L> record = waiting.get(due++);
+            emit(record.record, record.time, known, out);
         }
-        boolean noneWaiting = waitingCount.value() == null;
-        if (noneWaiting) {
-            stopWaitTimer(context.timerService());
+        waiting.subList(0, due).clear();
+        // The wait-bound timer stays (see emitRecordsWaitedTooLong).
+        boolean noneWaiting = waiting.isEmpty();
+        if (!known.isEmpty()) {
+            rollExpiry(state, timestamp, watermark, noneWaiting, context.timerService());
         }
-        if (known == null || known.isEmpty()) {
-            return;
-        }
+        save(state);
+    }
+
+    /**
+     * Clears the key's versions once no record to come can use them, or else drops those no
+     * waiting record needs and keeps an expiry timer ahead of the watermark.
+     */
+    private void rollExpiry(AsOfKeyState<K, L, V> state, long timestamp, long watermark, boolean noneWaiting,
+            TimerService timers) {
+        List<RowVersion<K, V>> known = state.versions;
         long expiresAt = expiresAt(known.get(known.size() - 1));
-        // Timers fire in time order and every record's timer stays, so a record still waiting is
-        // after this timer's time.
+        // A record still waiting is after this timer's time (every record's timer stays).
         if (watermark >= expiresAt && (noneWaiting || timestamp >= expiresAt)) {
-            // No record to come can use these versions: all of them are after the watermark, past the expiry.
-            versions.clear();
-            expiryTimer.clear();
+            // All records to come are after the watermark, past the expiry.
+            known.clear();
+            state.expiryTimer = AsOfKeyState.NONE;
             expiredKeys.inc();
             return;
         }
         // A record still waiting needs the version at this timer's time or a later one.
-        if (keepOnlyNeeded(known, noneWaiting ? watermark : timestamp)) {
-            versions.update(known);
-        }
-        armPruning(known, watermark, context.timerService());
-        Long expiryAt = expiryTimer.value();
-        if (expiryAt == null || expiryAt <= watermark) {
-            context.timerService().registerEventTimeTimer(expiresAt);
-            expiryTimer.update(expiresAt);
+        keepOnlyNeeded(known, noneWaiting ? watermark : timestamp);
+        if (state.expiryTimer == AsOfKeyState.NONE || state.expiryTimer <= watermark) {
+            state.expiryTimer = expiresAt;
+            timers.registerEventTimeTimer(expiresAt);
         }
     }
 
-    /** The wait bound: records that arrived {@code maxWait} ago or earlier are joined with what is known now. */
-    private void emitRecordsWaitedTooLong(TimerService timers, Collector<O> out) throws Exception {
+    /**
+     * The wait bound: records that arrived {@code maxWait} ago or earlier are joined with what is
+     * known now. The key's one timer is not deleted when the watermark releases its records
+     * first: it fires, finds none overdue, and moves on to the next record still waiting, if any.
+     * Deleting it and registering another for the next record cost two changes of Flink's timer
+     * queue per record (with RocksDB two writes), where most keys now register one timer per
+     * {@code maxWait}.
+     */
+    private void emitRecordsWaitedTooLong(AsOfKeyState<K, L, V> state, TimerService timers, Collector<O> out) {
         long arrivedBy = timers.currentProcessingTime() - maxWait;
-        List<RowVersion<K, V>> known = versions.value();
-        List<Long> times = new ArrayList<>();
-        for (Long time : waiting.keys()) {
-            times.add(time);
-        }
-        times.sort(null);
         long nextDeadline = Long.MAX_VALUE;
-        for (long time : times) {
-            List<Tuple2<Long, L>> records = waiting.get(time);
-            List<Tuple2<Long, L>> stillWaiting = new ArrayList<>(0);
-            for (Tuple2<Long, L> record : records) {
-                if (record.f0 <= arrivedBy) {
-                    emittedByWaitBound.inc();
-                    addWaiting(-1);
-                    emit(record.f1, time, known, out);
-                } else {
-                    stillWaiting.add(record);
-                    nextDeadline = Math.min(nextDeadline, record.f0 + maxWait);
-                }
-            }
-            if (stillWaiting.isEmpty()) {
+        for (Iterator<AsOfKeyState.Waiting<L>> records = state.waiting.iterator(); records.hasNext(); ) {
+            AsOfKeyState.Waiting<L> record = records.next();
+            if (record.arrivedAt <= arrivedBy) {
+                emittedByWaitBound.inc();
                 // Its event-time timer stays: deleting it could delete a version's timer at the same time.
-                waiting.remove(time);
-            } else if (stillWaiting.size() < records.size()) {
-                waiting.put(time, stillWaiting);
+                records.remove();
+                emit(record.record, record.time, state.versions, out);
+            } else {
+                nextDeadline = Math.min(nextDeadline, record.arrivedAt + maxWait);
             }
         }
-        waitTimer.clear();
+        state.waitTimer = AsOfKeyState.NONE;
         if (nextDeadline != Long.MAX_VALUE) {
-            startWaitTimer(timers, nextDeadline);
+            state.waitTimer = nextDeadline;
+            timers.registerProcessingTimeTimer(nextDeadline);
         }
     }
 
     private void emit(L left, long time, List<RowVersion<K, V>> known, Collector<O> out) {
-        RowVersion<K, V> version = known == null ? null : versionAt(known, time);
+        RowVersion<K, V> version = versionAt(known, time);
         if (version == null || time >= expiresAt(version)) {
             withoutVersion.inc();
             out.collect(output.join(left, null, AsOfMatch.NO_VERSION));
@@ -389,37 +363,17 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
         }
     }
 
-    /**
-     * The oldest version is no longer needed once the watermark reaches the next one's valid-from:
-     * a timer then lets it go.
-     */
-    private static <K, V> void armPruning(List<RowVersion<K, V>> known, long watermark, TimerService timers) {
-        if (known.size() >= 2 && known.get(1).validFrom() > watermark) {
-            timers.registerEventTimeTimer(known.get(1).validFrom());
-        }
+    private AsOfKeyState<K, L, V> stateOrNew() throws Exception {
+        AsOfKeyState<K, L, V> state = keyState.value();
+        return state == null ? new AsOfKeyState<>() : state;
     }
 
-    /** Counts records that start or stop waiting; no state entry while none waits. */
-    private void addWaiting(int delta) throws Exception {
-        Integer count = waitingCount.value();
-        int updated = (count == null ? 0 : count) + delta;
-        if (updated > 0) {
-            waitingCount.update(updated);
+    /** Writes the key's state back, or clears it when nothing is left. */
+    private void save(AsOfKeyState<K, L, V> state) throws Exception {
+        if (state.isEmpty()) {
+            keyState.clear();
         } else {
-            waitingCount.clear();
-        }
-    }
-
-    private void startWaitTimer(TimerService timers, long deadline) throws Exception {
-        timers.registerProcessingTimeTimer(deadline);
-        waitTimer.update(deadline);
-    }
-
-    private void stopWaitTimer(TimerService timers) throws Exception {
-        Long deadline = waitTimer.value();
-        if (deadline != null) {
-            timers.deleteProcessingTimeTimer(deadline);
-            waitTimer.clear();
+            keyState.update(state);
         }
     }
 

@@ -289,18 +289,23 @@ class AsOfJoinFunctionTest {
     class VersionsKept {
 
         @Test
-        void versionsNoReviewCanNeedAreDroppedAsTheWatermarkPassesTheNext() throws Exception {
+        void versionsNoReviewCanNeedAreDroppedWhenTheKeyNextHasAVersionOrATimer() throws Exception {
             try (ReviewJoinHarness join = ReviewJoinHarness.withRetention(LONG_RETENTION)) {
                 join.version("alice", 10, "v10");
                 join.version("alice", 20, "v20");
                 join.version("alice", 30, "v30");
 
                 join.watermark(25);
-                assertThat(join.versionsOf("alice"))
-                        .containsExactly(RowVersion.of("alice", 20, "v20"), RowVersion.of("alice", 30, "v30"));
+                assertThat(join.versionsOf("alice")).as("no timer of their own").hasSize(3);
 
-                join.watermark(35);
-                assertThat(join.versionsOf("alice")).containsExactly(RowVersion.of("alice", 30, "v30"));
+                join.version("alice", 40, "v40");
+                assertThat(join.versionsOf("alice")).containsExactly(
+                        RowVersion.of("alice", 20, "v20"), RowVersion.of("alice", 30, "v30"), RowVersion.of("alice", 40, "v40"));
+
+                join.review("alice/r45", 45);
+                join.watermark(45);
+                assertThat(join.joined()).containsExactly("alice/r45 -> v40");
+                assertThat(join.versionsOf("alice")).containsExactly(RowVersion.of("alice", 40, "v40"));
             }
         }
 
@@ -453,16 +458,22 @@ class AsOfJoinFunctionTest {
         }
 
         @Test
-        void theWaitTimerGoesWhenTheWatermarkCameFirst() throws Exception {
+        void theWaitTimerOfAReviewTheWatermarkReleasedFirstFindsNothingWhenItFires() throws Exception {
             try (ReviewJoinHarness join = ReviewJoinHarness.withWaitBound(LONG_RETENTION, maxWait)) {
+                join.processingTime(0);
                 join.review("alice/r1", 15);
                 assertThat(join.processingTimeTimers()).isEqualTo(1);
 
                 join.watermark(20);
                 assertThat(join.joined()).containsExactly("alice/r1 -> NO_VERSION");
-                assertThat(join.processingTimeTimers()).isZero();
                 assertThat(join.stateEntries()).isZero();
                 assertThat(join.eventTimeTimers()).isZero();
+                assertThat(join.processingTimeTimers()).as("not deleted: it costs less to let it fire").isEqualTo(1);
+
+                join.processingTime(60_000);
+                assertThat(join.joined()).as("emitted once").hasSize(1);
+                assertThat(join.processingTimeTimers()).isZero();
+                assertThat(join.stateEntries()).isZero();
                 assertThat(join.count(AsOfJoinFunction.EMITTED_BY_WAIT_BOUND)).isZero();
             }
         }
@@ -562,9 +573,10 @@ class AsOfJoinFunctionTest {
                 assertThat(join.processingTimeTimers()).isPositive();
 
                 join.watermark(35);
-                assertThat(join.processingTimeTimers()).as("alice/r2 still waits").isEqualTo(1);
+                assertThat(join.joined()).as("alice/r2 still waits").hasSize(4);
 
                 join.watermark(1_000);
+                join.processingTime(60_000);
                 assertThat(join.joined()).hasSize(5);
                 assertThat(join.stateEntries()).isZero();
                 assertThat(join.eventTimeTimers()).isZero();
@@ -580,6 +592,7 @@ class AsOfJoinFunctionTest {
                 join.review("alice/r2", 500);
                 // The expiry timer (110) fires while alice/r2 still waits; it must neither loop nor drop it.
                 assertTimeoutPreemptively(Duration.ofSeconds(30), () -> join.watermark(Long.MAX_VALUE));
+                join.processingTime(60_000);
 
                 assertThat(join.joined()).containsExactly("alice/r1 -> alice silver", "alice/r2 -> NO_VERSION");
                 assertThat(join.stateEntries()).isZero();
