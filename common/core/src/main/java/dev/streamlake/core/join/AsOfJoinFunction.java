@@ -6,6 +6,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
@@ -18,6 +19,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -58,8 +60,8 @@ import java.util.Objects;
  * goes once the watermark is {@code retention} past its newest version and no waiting record can
  * still use it.
  *
- * <p><b>State.</b> One value per key ({@link AsOfKeyState}): a record or a timer reads and writes
- * its key once.
+ * <p><b>State.</b> Two values per key: its versions, and its waiting records with its timers
+ * ({@link AsOfKeyState}). A record arriving reads and writes the second only; a timer reads both.
  *
  * <p>Why a function and not an operator: all of it is keyed state and timers of Flink's keyed
  * co-process operator. Two things it cannot do: see watermarks itself (it reads the watermark where
@@ -86,6 +88,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     public static final String EXPIRED_KEYS = "expiredKeys";
 
     /** The names are part of savepoints: they must not change. */
+    static final String VERSIONS_STATE = "versions";
     static final String KEY_STATE = "as-of-join-key";
     static final String WATERMARK_STATE = "as-of-join-watermark";
 
@@ -98,8 +101,10 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     private final AsOfJoinOutput<L, V, O> output;
     private final OutputTag<L> tooLate;
 
-    /** Each key's versions, waiting left records and timers, as one value (see {@link AsOfKeyState}). */
-    private transient ValueState<AsOfKeyState<K, L, V>> keyState;
+    /** The key's versions by valid-from, oldest first. */
+    private transient ValueState<List<RowVersion<K, V>>> versions;
+    /** The key's waiting left records and its timers (see {@link AsOfKeyState}). */
+    private transient ValueState<AsOfKeyState<L>> keyState;
 
     /** The highest watermark seen, never below the restored one: what decides that a left record is too late. */
     private transient FlooredWatermark watermarkFloor;
@@ -157,8 +162,9 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
 
     @Override
     public void open(OpenContext openContext) {
-        keyState = getRuntimeContext().getState(
-                new ValueStateDescriptor<>(KEY_STATE, new AsOfKeyStateTypeInfo<>(versionType, leftType)));
+        versions = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(VERSIONS_STATE, new ListTypeInfo<>(versionType)));
+        keyState = getRuntimeContext().getState(new ValueStateDescriptor<>(KEY_STATE, new AsOfKeyStateTypeInfo<>(leftType)));
 
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         counters = new HashMap<>();
@@ -185,7 +191,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             return;
         }
         long now = context.timerService().currentProcessingTime();
-        AsOfKeyState<K, L, V> state = stateOrNew();
+        AsOfKeyState<L> state = stateOrNew();
         state.await(new AsOfKeyState.Waiting<>(time, now, left));
         context.timerService().registerEventTimeTimer(time);
         if (maxWait != NO_BOUND && state.waitTimer == AsOfKeyState.NONE) {
@@ -198,15 +204,18 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
     @Override
     public void processElement2(RowVersion<K, V> version, Context context, Collector<O> out) throws Exception {
         long watermark = observeWatermark(context.timerService());
-        AsOfKeyState<K, L, V> state = stateOrNew();
-        List<RowVersion<K, V>> known = state.versions;
+        List<RowVersion<K, V>> known = versions.value();
+        boolean firstVersion = known == null || known.isEmpty();
+        if (firstVersion) {
+            known = new ArrayList<>(2);
+        }
         // Every waiting record is after the watermark (its timer would have fired), so none needs more.
         boolean pruned = keepOnlyNeeded(known, watermark);
         RowVersion<K, V> kept = known.isEmpty() || known.get(0).validFrom() > watermark ? null : known.get(0);
         if (kept != null && version.validFrom() < kept.validFrom()) {
             lateVersions.inc();
             if (pruned) {
-                keyState.update(state);
+                versions.update(known);
             }
             return;
         }
@@ -214,17 +223,19 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             lateVersionsApplied.inc();
         }
         insert(known, version, watermark);
-        if (state.expiryTimer == AsOfKeyState.NONE) {
+        versions.update(known);
+        if (firstVersion) {
             // The key's first version, or its first since it expired.
+            AsOfKeyState<L> state = stateOrNew();
             state.expiryTimer = expiresAt(known.get(known.size() - 1));
             context.timerService().registerEventTimeTimer(state.expiryTimer);
+            keyState.update(state);
         }
-        keyState.update(state);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext context, Collector<O> out) throws Exception {
-        AsOfKeyState<K, L, V> state = keyState.value();
+        AsOfKeyState<L> state = keyState.value();
         if (state == null) {
             return; // the timer of a record the wait bound emitted, and the key has gone since
         }
@@ -234,7 +245,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
             return;
         }
         long watermark = observeWatermark(context.timerService());
-        List<RowVersion<K, V>> known = state.versions;
+        List<RowVersion<K, V>> known = knownVersions();
         // Timers fire in time order and every waiting record has one at its time: the due ones are first.
         List<AsOfKeyState.Waiting<L>> waiting = state.waiting;
         int due = 0;
@@ -246,7 +257,7 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
         // The wait-bound timer stays (see emitRecordsWaitedTooLong).
         boolean noneWaiting = waiting.isEmpty();
         if (!known.isEmpty()) {
-            rollExpiry(state, timestamp, watermark, noneWaiting, context.timerService());
+            rollExpiry(state, known, timestamp, watermark, noneWaiting, context.timerService());
         }
         save(state);
     }
@@ -255,20 +266,21 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
      * Clears the key's versions once no record to come can use them, or else drops those no
      * waiting record needs and keeps an expiry timer ahead of the watermark.
      */
-    private void rollExpiry(AsOfKeyState<K, L, V> state, long timestamp, long watermark, boolean noneWaiting,
-            TimerService timers) {
-        List<RowVersion<K, V>> known = state.versions;
+    private void rollExpiry(AsOfKeyState<L> state, List<RowVersion<K, V>> known, long timestamp, long watermark,
+            boolean noneWaiting, TimerService timers) throws Exception {
         long expiresAt = expiresAt(known.get(known.size() - 1));
         // A record still waiting is after this timer's time (every record's timer stays).
         if (watermark >= expiresAt && (noneWaiting || timestamp >= expiresAt)) {
             // All records to come are after the watermark, past the expiry.
-            known.clear();
+            versions.clear();
             state.expiryTimer = AsOfKeyState.NONE;
             expiredKeys.inc();
             return;
         }
         // A record still waiting needs the version at this timer's time or a later one.
-        keepOnlyNeeded(known, noneWaiting ? watermark : timestamp);
+        if (keepOnlyNeeded(known, noneWaiting ? watermark : timestamp)) {
+            versions.update(known);
+        }
         if (state.expiryTimer == AsOfKeyState.NONE || state.expiryTimer <= watermark) {
             state.expiryTimer = expiresAt;
             timers.registerEventTimeTimer(expiresAt);
@@ -283,16 +295,21 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
      * queue per record (with RocksDB two writes), where most keys now register one timer per
      * {@code maxWait}.
      */
-    private void emitRecordsWaitedTooLong(AsOfKeyState<K, L, V> state, TimerService timers, Collector<O> out) {
+    private void emitRecordsWaitedTooLong(AsOfKeyState<L> state, TimerService timers, Collector<O> out)
+            throws Exception {
         long arrivedBy = timers.currentProcessingTime() - maxWait;
         long nextDeadline = Long.MAX_VALUE;
+        List<RowVersion<K, V>> known = null;
         for (Iterator<AsOfKeyState.Waiting<L>> records = state.waiting.iterator(); records.hasNext(); ) {
             AsOfKeyState.Waiting<L> record = records.next();
             if (record.arrivedAt <= arrivedBy) {
                 emittedByWaitBound.inc();
-                // Its event-time timer stays: deleting it could delete a version's timer at the same time.
+                // Its event-time timer stays: deleting it could delete the key's expiry timer at the same time.
                 records.remove();
-                emit(record.record, record.time, state.versions, out);
+                if (known == null) {
+                    known = knownVersions();
+                }
+                emit(record.record, record.time, known, out);
             } else {
                 nextDeadline = Math.min(nextDeadline, record.arrivedAt + maxWait);
             }
@@ -363,13 +380,18 @@ public final class AsOfJoinFunction<K, L, V, O> extends KeyedCoProcessFunction<K
         }
     }
 
-    private AsOfKeyState<K, L, V> stateOrNew() throws Exception {
-        AsOfKeyState<K, L, V> state = keyState.value();
+    private AsOfKeyState<L> stateOrNew() throws Exception {
+        AsOfKeyState<L> state = keyState.value();
         return state == null ? new AsOfKeyState<>() : state;
     }
 
+    private List<RowVersion<K, V>> knownVersions() throws Exception {
+        List<RowVersion<K, V>> known = versions.value();
+        return known == null ? List.of() : known;
+    }
+
     /** Writes the key's state back, or clears it when nothing is left. */
-    private void save(AsOfKeyState<K, L, V> state) throws Exception {
+    private void save(AsOfKeyState<L> state) throws Exception {
         if (state.isEmpty()) {
             keyState.clear();
         } else {

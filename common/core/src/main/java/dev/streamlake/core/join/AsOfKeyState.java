@@ -4,39 +4,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One key's state in the {@link AsOfJoinFunction}: its versions, its waiting left records and its
- * two timers, kept as one value so that a record or a timer reads and writes the key's state once.
- * Kept in five states before, a review cost five lookups in the heap backend's maps (a third of
- * the join's time at 10^6 users, the benchmark's P segment) and as many reads and writes with
- * RocksDB.
+ * What the {@link AsOfJoinFunction} keeps per key besides its versions: the left records waiting
+ * for the watermark and the key's two timers, as one value, so that a record or a timer reads and
+ * writes it once. Kept in four states before, a review cost four lookups in the heap backend's
+ * maps and as many reads and writes with RocksDB. The versions are a value of their own: a review
+ * arriving does not need them, and with RocksDB reading and writing the rows with every review
+ * cost more than the lookup the timer makes for them.
  *
- * <p>A version, its row and a waiting record are never changed once made; only the lists and
- * the timers are, which is what lets {@link AsOfKeyStateSerializer#copy} share them.
+ * <p>A waiting record is never changed once made; only the list and the timers are, which is
+ * what lets {@link AsOfKeyStateSerializer#copy} share the records.
  *
- * @param <K> the key
  * @param <L> the left record
- * @param <V> the row
  */
-public final class AsOfKeyState<K, L, V> {
+public final class AsOfKeyState<L> {
 
     /** No timer is set. */
     static final long NONE = Long.MIN_VALUE;
 
-    /** The key's versions by valid-from, oldest first. */
-    final List<RowVersion<K, V>> versions;
     /** The left records waiting for the watermark, by event time, then in arrival order. */
     final List<Waiting<L>> waiting;
-    /** The time of the key's expiry timer (event time), which rolls on to the newest version's expiry. */
+    /** The time of the key's expiry timer (event time) while it has versions; it rolls on to the newest version's expiry. */
     long expiryTimer = NONE;
     /** The time of the key's pending wait-bound timer (processing time), which may outlive the records it was for. */
     long waitTimer = NONE;
 
     AsOfKeyState() {
-        this(new ArrayList<>(2), new ArrayList<>(1));
+        this(new ArrayList<>(1));
     }
 
-    AsOfKeyState(List<RowVersion<K, V>> versions, List<Waiting<L>> waiting) {
-        this.versions = versions;
+    AsOfKeyState(List<Waiting<L>> waiting) {
         this.waiting = waiting;
     }
 
@@ -49,9 +45,9 @@ public final class AsOfKeyState<K, L, V> {
         waiting.add(at, record);
     }
 
-    /** Whether nothing is left to keep: no version and no waiting record. */
+    /** Whether nothing is left to keep: no waiting record, and no versions (their expiry timer is not set). */
     boolean isEmpty() {
-        return versions.isEmpty() && waiting.isEmpty();
+        return waiting.isEmpty() && expiryTimer == NONE;
     }
 
     /**

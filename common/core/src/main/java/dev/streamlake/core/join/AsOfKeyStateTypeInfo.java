@@ -9,44 +9,40 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import java.util.Objects;
 
 /** The type of the join's {@link AsOfKeyState}, so that Flink uses {@link AsOfKeyStateSerializer} rather than Kryo. */
-final class AsOfKeyStateTypeInfo<K, L, V> extends OpaqueTypeInfo<AsOfKeyState<K, L, V>> {
+final class AsOfKeyStateTypeInfo<L> extends OpaqueTypeInfo<AsOfKeyState<L>> {
 
     private static final long serialVersionUID = 1L;
 
-    private final RowVersionTypeInfo<K, V> versionType;
     private final TypeInformation<L> leftType;
 
-    AsOfKeyStateTypeInfo(RowVersionTypeInfo<K, V> versionType, TypeInformation<L> leftType) {
-        this.versionType = Objects.requireNonNull(versionType, "versionType");
+    AsOfKeyStateTypeInfo(TypeInformation<L> leftType) {
         this.leftType = Objects.requireNonNull(leftType, "leftType");
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Class<AsOfKeyState<K, L, V>> getTypeClass() {
-        return (Class<AsOfKeyState<K, L, V>>) (Class<?>) AsOfKeyState.class;
+    public Class<AsOfKeyState<L>> getTypeClass() {
+        return (Class<AsOfKeyState<L>>) (Class<?>) AsOfKeyState.class;
     }
 
     @Override
-    public TypeSerializer<AsOfKeyState<K, L, V>> createSerializer(SerializerConfig config) {
-        return new AsOfKeyStateSerializer<>(versionType.createSerializer(config), leftType.createSerializer(config));
+    public TypeSerializer<AsOfKeyState<L>> createSerializer(SerializerConfig config) {
+        return new AsOfKeyStateSerializer<>(leftType.createSerializer(config));
     }
 
     @Override
     public String toString() {
-        return "AsOfKeyState<" + versionType + ", " + leftType + ">";
+        return "AsOfKeyState<" + leftType + ">";
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AsOfKeyStateTypeInfo
-                && ((AsOfKeyStateTypeInfo<?, ?, ?>) other).versionType.equals(versionType)
-                && ((AsOfKeyStateTypeInfo<?, ?, ?>) other).leftType.equals(leftType);
+        return other instanceof AsOfKeyStateTypeInfo && ((AsOfKeyStateTypeInfo<?>) other).leftType.equals(leftType);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(versionType, leftType);
+        return leftType.hashCode();
     }
 
     @Override

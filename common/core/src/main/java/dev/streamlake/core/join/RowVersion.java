@@ -14,6 +14,9 @@ import java.util.Objects;
  * Debezium topic keeps one key's changes in order (they share a partition), so that is the later
  * change.
  *
+ * <p>A version never changes, and its row must not be changed once the version is made: the
+ * join's state shares it rather than copying it ({@link RowVersionSerializer#copy}).
+ *
  * @param <K> the row's key
  * @param <V> the row
  */

@@ -15,17 +15,17 @@ import java.util.List;
 
 class AsOfKeyStateSerializerTest {
 
-    private static final TypeSerializer<AsOfKeyState<String, String, String>> SERIALIZER =
-            new AsOfKeyStateTypeInfo<>(RowVersion.typeInfo(Types.STRING, Types.STRING), Types.STRING)
+    private static final TypeSerializer<AsOfKeyState<String>> SERIALIZER =
+            new AsOfKeyStateTypeInfo<>(Types.STRING)
                     .createSerializer(new ExecutionConfig().getSerializerConfig());
 
     @Test
-    void writesAndReadsVersionsWaitingRecordsAndTimers() throws Exception {
-        AsOfKeyState<String, String, String> state = sample();
+    void writesAndReadsWaitingRecordsAndTimers() throws Exception {
+        AsOfKeyState<String> state = sample();
         DataOutputSerializer out = new DataOutputSerializer(256);
         SERIALIZER.serialize(state, out);
 
-        AsOfKeyState<String, String, String> read = SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        AsOfKeyState<String> read = SERIALIZER.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertThat(describe(read)).isEqualTo(describe(state));
 
         DataOutputSerializer copied = new DataOutputSerializer(256);
@@ -34,11 +34,10 @@ class AsOfKeyStateSerializerTest {
     }
 
     @Test
-    void aCopySharesNoListWithTheOriginal() {
-        AsOfKeyState<String, String, String> state = sample();
-        AsOfKeyState<String, String, String> copy = SERIALIZER.copy(state);
+    void aCopySharesNoListWithTheOriginalOnlyTheRecords() {
+        AsOfKeyState<String> state = sample();
+        AsOfKeyState<String> copy = SERIALIZER.copy(state);
 
-        state.versions.clear();
         state.waiting.clear();
         state.expiryTimer = AsOfKeyState.NONE;
 
@@ -49,7 +48,7 @@ class AsOfKeyStateSerializerTest {
     void aRestoredSnapshotGivesTheSameSerializerAndIsCompatibleAsIs() throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(256);
         TypeSerializerSnapshot.writeVersionedSnapshot(out, SERIALIZER.snapshotConfiguration());
-        TypeSerializerSnapshot<AsOfKeyState<String, String, String>> restored = TypeSerializerSnapshot.readVersionedSnapshot(
+        TypeSerializerSnapshot<AsOfKeyState<String>> restored = TypeSerializerSnapshot.readVersionedSnapshot(
                 new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
 
         assertThat(restored.restoreSerializer()).isEqualTo(SERIALIZER);
@@ -59,7 +58,7 @@ class AsOfKeyStateSerializerTest {
 
     @Test
     void aWaitingRecordGoesAfterEveryOneAtOrBeforeItsTime() {
-        AsOfKeyState<String, String, String> state = new AsOfKeyState<>();
+        AsOfKeyState<String> state = new AsOfKeyState<>();
         state.await(new AsOfKeyState.Waiting<>(20, 1, "r20"));
         state.await(new AsOfKeyState.Waiting<>(10, 2, "r10"));
         state.await(new AsOfKeyState.Waiting<>(20, 3, "r20b"));
@@ -68,10 +67,8 @@ class AsOfKeyStateSerializerTest {
         assertThat(state.waiting).extracting(record -> record.record).containsExactly("r10", "r15", "r20", "r20b");
     }
 
-    private static AsOfKeyState<String, String, String> sample() {
-        AsOfKeyState<String, String, String> state = new AsOfKeyState<>();
-        state.versions.add(RowVersion.of("alice", 10, "silver"));
-        state.versions.add(RowVersion.deleted("alice", 20));
+    private static AsOfKeyState<String> sample() {
+        AsOfKeyState<String> state = new AsOfKeyState<>();
         state.await(new AsOfKeyState.Waiting<>(15, 1_000, "alice/r1"));
         state.await(new AsOfKeyState.Waiting<>(25, 1_001, "alice/r2"));
         state.expiryTimer = 90;
@@ -79,8 +76,8 @@ class AsOfKeyStateSerializerTest {
         return state;
     }
 
-    private static List<Object> describe(AsOfKeyState<String, String, String> state) {
-        List<Object> parts = new ArrayList<>(state.versions);
+    private static List<Object> describe(AsOfKeyState<String> state) {
+        List<Object> parts = new ArrayList<>();
         for (AsOfKeyState.Waiting<String> record : state.waiting) {
             parts.add(record.time + "/" + record.arrivedAt + "/" + record.record);
         }

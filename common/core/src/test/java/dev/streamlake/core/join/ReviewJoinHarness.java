@@ -3,6 +3,7 @@ package dev.streamlake.core.join;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyedStateBackend;
@@ -149,14 +150,14 @@ final class ReviewJoinHarness implements AutoCloseable {
 
     /** The versions the join keeps for the user, oldest first. */
     List<RowVersion<String, String>> versionsOf(String user) throws Exception {
-        ValueStateDescriptor<AsOfKeyState<String, String, String>> descriptor = new ValueStateDescriptor<>(
-                AsOfJoinFunction.KEY_STATE, new AsOfKeyStateTypeInfo<>(VERSION_TYPE, Types.STRING));
+        ValueStateDescriptor<List<RowVersion<String, String>>> descriptor =
+                new ValueStateDescriptor<>(AsOfJoinFunction.VERSIONS_STATE, new ListTypeInfo<>(VERSION_TYPE));
         descriptor.initializeSerializerUnlessSet(harness.getExecutionConfig());
         KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
         backend.setCurrentKey(user);
-        ValueState<AsOfKeyState<String, String, String>> state =
+        ValueState<List<RowVersion<String, String>>> state =
                 backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
-        return state.value() == null ? List.of() : state.value().versions;
+        return state.value() == null ? List.of() : state.value();
     }
 
     int stateEntries() {
