@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * What the {@link AsOfJoinFunction} keeps per key besides its versions: the left records waiting
  * for the watermark and the key's two timers, as one value, so that a record or a timer reads and
- * writes it once. Kept in four states before, a review cost four lookups in the heap backend's
- * maps and as many reads and writes with RocksDB. The versions are a value of their own: a review
- * arriving does not need them, and with RocksDB reading and writing the rows with every review
- * cost more than the lookup the timer makes for them.
+ * writes it once. These were four states before (the records, their count and the two timers):
+ * with the versions, a review cost up to five lookups in the heap backend's maps (a third of the
+ * join's time at 10^6 users, the benchmark's P segment) and as many reads and writes with RocksDB.
+ * The versions are a value of their own: a review arriving does not need them, so with RocksDB it
+ * does not read and write the key's rows.
  *
  * <p>A waiting record is never changed once made; only the list and the timers are, which is
  * what lets {@link AsOfKeyStateSerializer#copy} share the records.

@@ -47,8 +47,8 @@ public final class RowVersionSerializer<K, V> extends TypeSerializer<RowVersion<
 
     /**
      * The version itself: it never changes. The heap backend copies the join's list of versions
-     * when it is read while a snapshot still writes it; a copy of every row with it cost the join
-     * a copy of the key's rows per record during a snapshot, which at 10^6 users is most of the time.
+     * when it is read while a snapshot still writes it, which at 10^6 keys is most of the time; a
+     * copy of every row with it would copy the key's rows on each such read.
      */
     @Override
     public RowVersion<K, V> copy(RowVersion<K, V> from) {
