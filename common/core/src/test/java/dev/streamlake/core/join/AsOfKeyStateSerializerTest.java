@@ -37,6 +37,7 @@ class AsOfKeyStateSerializerTest {
     void aCopySharesNoListWithTheOriginalOnlyTheRecords() {
         AsOfKeyState<String> state = sample();
         AsOfKeyState<String> copy = SERIALIZER.copy(state);
+        assertThat(copy.waiting.get(0)).as("a waiting record never changes").isSameAs(state.waiting.get(0));
 
         state.waiting.clear();
         state.expiryTimer = AsOfKeyState.NONE;
