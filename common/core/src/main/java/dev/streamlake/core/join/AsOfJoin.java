@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The event-time as-of join in a few lines of a job ({@link AsOfJoinFunction} says what it does):
+ * The event-time as-of join in a few lines of a job ({@link AsOfJoinOperator} says what it does):
  *
  * <pre>{@code
  * AsOfJoin.Result<ProductReview, EnrichedReview> enriched =
  *         AsOfJoin.of(reviews, ProductReview::getUserId, userVersions)   // versions typed RowVersion.typeInfo(...)
  *                 .retention(config.get(USER_RETENTION))
  *                 .maxWait(config.get(MAX_WAIT))                         // optional
+ *                 .heldKeys(config.get(HELD_USERS))                      // optional, for RocksDB
  *                 .into(new EnrichedReviews(), TypeInformation.of(EnrichedReview.class),
  *                         "reviews-as-of-users", "Reviews as of users");
  * context.write(enriched.joined(), ENRICHED);
@@ -40,6 +41,7 @@ public final class AsOfJoin<K, L, V> {
     private final RowVersionTypeInfo<K, V> versionType;
     private Duration retention;
     private Duration maxWait;
+    private int heldKeys = AsOfJoinOperator.DEFAULT_HELD_KEYS;
 
     private AsOfJoin(DataStream<L> left, KeySelector<L, K> leftKey, DataStream<RowVersion<K, V>> versions) {
         this.left = Objects.requireNonNull(left, "left");
@@ -71,6 +73,19 @@ public final class AsOfJoin<K, L, V> {
     }
 
     /**
+     * With RocksDB state, how many keys the join holds in memory at most ({@value
+     * AsOfJoinOperator#DEFAULT_HELD_KEYS} if not set); 0 writes every change to the state backend
+     * at once. With heap state every key is held.
+     */
+    public AsOfJoin<K, L, V> heldKeys(int heldKeys) {
+        if (heldKeys < 0) {
+            throw new IllegalArgumentException("heldKeys must not be negative: " + heldKeys);
+        }
+        this.heldKeys = heldKeys;
+        return this;
+    }
+
+    /**
      * @param output makes the output of a left record and the row it found
      * @param outputType the output's type
      * @param uid the join's uid, stable across releases (its state is in savepoints under it)
@@ -81,15 +96,14 @@ public final class AsOfJoin<K, L, V> {
         if (retention == null) {
             throw new IllegalStateException("the as-of join " + uid + " has no retention: set how long a version counts");
         }
-        AsOfJoinFunction<K, L, V, O> function =
-                new AsOfJoinFunction<>(left.getType(), versionType, retention, maxWait, output);
+        AsOfJoinOperator<K, L, V, O> operator =
+                new AsOfJoinOperator<>(left.getType(), versionType, retention, maxWait, heldKeys, output);
         TypeInformation<K> keyType = versionType.keyType();
         SingleOutputStreamOperator<O> joined = left.keyBy(leftKey, keyType)
                 .connect(versions.keyBy(RowVersion::key, keyType))
-                .process(function, outputType)
-                .uid(Objects.requireNonNull(uid, "uid"))
-                .name(Objects.requireNonNull(name, "name"));
-        return new Result<>(joined, function.tooLate());
+                .transform(Objects.requireNonNull(name, "name"), outputType, operator)
+                .uid(Objects.requireNonNull(uid, "uid"));
+        return new Result<>(joined, operator.tooLate());
     }
 
     @SuppressWarnings("unchecked")

@@ -4,51 +4,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the {@link AsOfJoinFunction} keeps per key besides its versions: the left records waiting
- * for the watermark and the key's two timers, as one value, so that a record or a timer reads and
- * writes it once. These were four states before (the records, their count and the two timers):
- * with the versions, a review cost up to five lookups in the heap backend's maps (a third of the
- * join's time at 10^6 users, the benchmark's P segment) and as many reads and writes with RocksDB.
- * The versions are a value of their own: a review arriving does not need them, so with RocksDB it
- * does not read and write the key's rows.
+ * All the {@link AsOfJoinOperator} keeps of one key, as one value: its versions, the left records
+ * waiting for the watermark, its expiry and its wait-bound timer. The operator holds a key's value
+ * in memory while it works on the key and writes it to keyed state before each checkpoint barrier
+ * ({@link dev.streamlake.core.state.HeldKeyedState}), so one value costs one read and one write
+ * per key and checkpoint interval at most.
  *
- * <p>A waiting record is never changed once made; only the list and the timers are, which is
- * what lets {@link AsOfKeyStateSerializer#copy} share the records.
+ * <p>Neither a version nor a waiting record is ever changed once made; only the lists and the
+ * times are, which is what lets {@link AsOfKeyStateSerializer#copy} share them.
  *
+ * @param <K> the key
  * @param <L> the left record
+ * @param <V> the row
  */
-public final class AsOfKeyState<L> {
+public final class AsOfKeyState<K, L, V> {
 
-    /** No timer is set. */
+    /** No time is set. */
     static final long NONE = Long.MIN_VALUE;
 
+    /** The key's versions by valid-from, oldest first; empty when it has none. */
+    final List<RowVersion<K, V>> versions;
     /** The left records waiting for the watermark, by event time, then in arrival order. */
     final List<Waiting<L>> waiting;
-    /** The time of the key's expiry timer (event time) while it has versions; it rolls on to the newest version's expiry. */
-    long expiryTimer = NONE;
+    /**
+     * While the key has versions: when the watermark next looks at whether they expired (event
+     * time); it rolls on to the newest version's expiry.
+     */
+    long expiry = NONE;
     /** The time of the key's pending wait-bound timer (processing time), which may outlive the records it was for. */
     long waitTimer = NONE;
 
     AsOfKeyState() {
-        this(new ArrayList<>(1));
+        this(new ArrayList<>(2), new ArrayList<>(1));
     }
 
-    AsOfKeyState(List<Waiting<L>> waiting) {
+    AsOfKeyState(List<RowVersion<K, V>> versions, List<Waiting<L>> waiting) {
+        this.versions = versions;
         this.waiting = waiting;
     }
 
-    /** Puts the record after every waiting one at or before its time. */
-    void await(Waiting<L> record) {
+    /** Puts the record after every waiting one at or before its time; returns whether it is now the first. */
+    boolean await(Waiting<L> record) {
         int at = waiting.size();
         while (at > 0 && waiting.get(at - 1).time > record.time) {
             at--;
         }
         waiting.add(at, record);
+        return at == 0;
     }
 
-    /** Whether nothing is left to keep: no waiting record, and no versions (their expiry timer is not set). */
+    /** Whether nothing is left to keep: no waiting record and no version. */
     boolean isEmpty() {
-        return waiting.isEmpty() && expiryTimer == NONE;
+        return waiting.isEmpty() && versions.isEmpty();
     }
 
     /**

@@ -13,18 +13,20 @@ import java.util.Objects;
 
 /**
  * Writes an {@link AsOfKeyState}: its waiting records (count, then each as event time, arrival
- * time and the record with the left records' serializer) and its two timers. Its snapshot is a
- * composite one, so the state migrates when the left records' schema evolves (Avro's serializer
- * decides).
+ * time and the record with the left records' serializer), its versions (count, then each with the
+ * versions' serializer), its expiry and its wait-bound timer. Its snapshot is a composite one, so
+ * the state migrates when the records' or the rows' schema evolves (Avro's serializer decides).
  */
-public final class AsOfKeyStateSerializer<L> extends TypeSerializer<AsOfKeyState<L>> {
+public final class AsOfKeyStateSerializer<K, L, V> extends TypeSerializer<AsOfKeyState<K, L, V>> {
 
     private static final long serialVersionUID = 1L;
 
     private final TypeSerializer<L> leftSerializer;
+    private final TypeSerializer<RowVersion<K, V>> versionSerializer;
 
-    public AsOfKeyStateSerializer(TypeSerializer<L> leftSerializer) {
+    public AsOfKeyStateSerializer(TypeSerializer<L> leftSerializer, TypeSerializer<RowVersion<K, V>> versionSerializer) {
         this.leftSerializer = Objects.requireNonNull(leftSerializer, "leftSerializer");
+        this.versionSerializer = Objects.requireNonNull(versionSerializer, "versionSerializer");
     }
 
     @Override
@@ -33,34 +35,37 @@ public final class AsOfKeyStateSerializer<L> extends TypeSerializer<AsOfKeyState
     }
 
     @Override
-    public TypeSerializer<AsOfKeyState<L>> duplicate() {
+    public TypeSerializer<AsOfKeyState<K, L, V>> duplicate() {
         TypeSerializer<L> left = leftSerializer.duplicate();
-        return left == leftSerializer ? this : new AsOfKeyStateSerializer<>(left);
+        TypeSerializer<RowVersion<K, V>> version = versionSerializer.duplicate();
+        return left == leftSerializer && version == versionSerializer ? this : new AsOfKeyStateSerializer<>(left, version);
     }
 
     @Override
-    public AsOfKeyState<L> createInstance() {
+    public AsOfKeyState<K, L, V> createInstance() {
         return new AsOfKeyState<>();
     }
 
     /**
-     * A copy with a list of its own that shares the records. The heap backend copies a key's
-     * value this way when the key is read while a snapshot still writes the original, so that
-     * what the join then changes does not reach the snapshot; the join changes the list and the
-     * timers, never a waiting record.
+     * A copy with lists of its own that share the versions and the records. The heap backend
+     * copies a key's value this way when the key is read while a snapshot still writes the
+     * original, so that what the join then changes does not reach the snapshot; the join changes
+     * the lists and the times, never a version or a waiting record.
      */
     @Override
-    public AsOfKeyState<L> copy(AsOfKeyState<L> from) {
+    public AsOfKeyState<K, L, V> copy(AsOfKeyState<K, L, V> from) {
+        List<RowVersion<K, V>> versions = new ArrayList<>(from.versions.size() + 1);
+        versions.addAll(from.versions);
         List<AsOfKeyState.Waiting<L>> waiting = new ArrayList<>(from.waiting.size() + 1);
         waiting.addAll(from.waiting);
-        AsOfKeyState<L> copy = new AsOfKeyState<>(waiting);
-        copy.expiryTimer = from.expiryTimer;
+        AsOfKeyState<K, L, V> copy = new AsOfKeyState<>(versions, waiting);
+        copy.expiry = from.expiry;
         copy.waitTimer = from.waitTimer;
         return copy;
     }
 
     @Override
-    public AsOfKeyState<L> copy(AsOfKeyState<L> from, AsOfKeyState<L> reuse) {
+    public AsOfKeyState<K, L, V> copy(AsOfKeyState<K, L, V> from, AsOfKeyState<K, L, V> reuse) {
         return copy(from);
     }
 
@@ -70,45 +75,59 @@ public final class AsOfKeyStateSerializer<L> extends TypeSerializer<AsOfKeyState
     }
 
     @Override
-    public void serialize(AsOfKeyState<L> state, DataOutputView target) throws IOException {
+    public void serialize(AsOfKeyState<K, L, V> state, DataOutputView target) throws IOException {
         target.writeInt(state.waiting.size());
         for (AsOfKeyState.Waiting<L> record : state.waiting) {
             target.writeLong(record.time);
             target.writeLong(record.arrivedAt);
             leftSerializer.serialize(record.record, target);
         }
-        target.writeLong(state.expiryTimer);
+        target.writeInt(state.versions.size());
+        for (RowVersion<K, V> version : state.versions) {
+            versionSerializer.serialize(version, target);
+        }
+        target.writeLong(state.expiry);
         target.writeLong(state.waitTimer);
     }
 
     @Override
-    public AsOfKeyState<L> deserialize(DataInputView source) throws IOException {
-        int count = source.readInt();
-        List<AsOfKeyState.Waiting<L>> waiting = new ArrayList<>(count + 1);
-        for (int i = 0; i < count; i++) {
+    public AsOfKeyState<K, L, V> deserialize(DataInputView source) throws IOException {
+        int waitingCount = source.readInt();
+        List<AsOfKeyState.Waiting<L>> waiting = new ArrayList<>(waitingCount + 1);
+        for (int i = 0; i < waitingCount; i++) {
             long time = source.readLong();
             long arrivedAt = source.readLong();
             waiting.add(new AsOfKeyState.Waiting<>(time, arrivedAt, leftSerializer.deserialize(source)));
         }
-        AsOfKeyState<L> state = new AsOfKeyState<>(waiting);
-        state.expiryTimer = source.readLong();
+        int versionCount = source.readInt();
+        List<RowVersion<K, V>> versions = new ArrayList<>(versionCount + 1);
+        for (int i = 0; i < versionCount; i++) {
+            versions.add(versionSerializer.deserialize(source));
+        }
+        AsOfKeyState<K, L, V> state = new AsOfKeyState<>(versions, waiting);
+        state.expiry = source.readLong();
         state.waitTimer = source.readLong();
         return state;
     }
 
     @Override
-    public AsOfKeyState<L> deserialize(AsOfKeyState<L> reuse, DataInputView source) throws IOException {
+    public AsOfKeyState<K, L, V> deserialize(AsOfKeyState<K, L, V> reuse, DataInputView source) throws IOException {
         return deserialize(source);
     }
 
     @Override
     public void copy(DataInputView source, DataOutputView target) throws IOException {
-        int count = source.readInt();
-        target.writeInt(count);
-        for (int i = 0; i < count; i++) {
+        int waitingCount = source.readInt();
+        target.writeInt(waitingCount);
+        for (int i = 0; i < waitingCount; i++) {
             target.writeLong(source.readLong());
             target.writeLong(source.readLong());
             leftSerializer.copy(source, target);
+        }
+        int versionCount = source.readInt();
+        target.writeInt(versionCount);
+        for (int i = 0; i < versionCount; i++) {
+            versionSerializer.copy(source, target);
         }
         target.writeLong(source.readLong());
         target.writeLong(source.readLong());
@@ -116,28 +135,32 @@ public final class AsOfKeyStateSerializer<L> extends TypeSerializer<AsOfKeyState
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof AsOfKeyStateSerializer
-                && ((AsOfKeyStateSerializer<?>) other).leftSerializer.equals(leftSerializer);
+        if (!(other instanceof AsOfKeyStateSerializer)) {
+            return false;
+        }
+        AsOfKeyStateSerializer<?, ?, ?> that = (AsOfKeyStateSerializer<?, ?, ?>) other;
+        return that.leftSerializer.equals(leftSerializer) && that.versionSerializer.equals(versionSerializer);
     }
 
     @Override
     public int hashCode() {
-        return leftSerializer.hashCode();
+        return 31 * leftSerializer.hashCode() + versionSerializer.hashCode();
     }
 
     @Override
-    public TypeSerializerSnapshot<AsOfKeyState<L>> snapshotConfiguration() {
+    public TypeSerializerSnapshot<AsOfKeyState<K, L, V>> snapshotConfiguration() {
         return new Snapshot<>(this);
     }
 
     /** Flink makes it again by its class name, so it must stay public, static and where it is. */
-    public static final class Snapshot<L> extends CompositeTypeSerializerSnapshot<AsOfKeyState<L>, AsOfKeyStateSerializer<L>> {
+    public static final class Snapshot<K, L, V>
+            extends CompositeTypeSerializerSnapshot<AsOfKeyState<K, L, V>, AsOfKeyStateSerializer<K, L, V>> {
 
         private static final int VERSION = 1;
 
         public Snapshot() {}
 
-        Snapshot(AsOfKeyStateSerializer<L> serializer) {
+        Snapshot(AsOfKeyStateSerializer<K, L, V> serializer) {
             super(serializer);
         }
 
@@ -147,14 +170,15 @@ public final class AsOfKeyStateSerializer<L> extends TypeSerializer<AsOfKeyState
         }
 
         @Override
-        protected TypeSerializer<?>[] getNestedSerializers(AsOfKeyStateSerializer<L> outer) {
-            return new TypeSerializer<?>[] {outer.leftSerializer};
+        protected TypeSerializer<?>[] getNestedSerializers(AsOfKeyStateSerializer<K, L, V> outer) {
+            return new TypeSerializer<?>[] {outer.leftSerializer, outer.versionSerializer};
         }
 
         @Override
         @SuppressWarnings("unchecked")
-        protected AsOfKeyStateSerializer<L> createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nested) {
-            return new AsOfKeyStateSerializer<>((TypeSerializer<L>) nested[0]);
+        protected AsOfKeyStateSerializer<K, L, V> createOuterSerializerWithNestedSerializers(TypeSerializer<?>[] nested) {
+            return new AsOfKeyStateSerializer<>(
+                    (TypeSerializer<L>) nested[0], (TypeSerializer<RowVersion<K, V>>) nested[1]);
         }
     }
 }

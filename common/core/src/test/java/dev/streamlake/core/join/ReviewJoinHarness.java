@@ -3,13 +3,12 @@ package dev.streamlake.core.join;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.ListTypeInfo;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -17,7 +16,9 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The join in Flink's keyed two-input harness, with reviews as plain strings {@code "user/review"}
@@ -30,23 +31,23 @@ final class ReviewJoinHarness implements AutoCloseable {
 
     static final RowVersionTypeInfo<String, String> VERSION_TYPE = RowVersion.typeInfo(Types.STRING, Types.STRING);
 
-    final AsOfJoinFunction<String, String, String, String> function;
+    final AsOfJoinOperator<String, String, String, String> operator;
     final KeyedTwoInputStreamOperatorTestHarness<String, String, RowVersion<String, String>, String> harness;
 
     /** Key groups, as a job's default maximum parallelism gives them. */
     static final int MAX_PARALLELISM = 128;
 
-    private ReviewJoinHarness(Duration retention, Duration maxWait, OperatorSubtaskState restored) throws Exception {
-        this(retention, maxWait, restored, 1, 0);
-    }
-
     private ReviewJoinHarness(
-            Duration retention, Duration maxWait, OperatorSubtaskState restored, int parallelism, int subtask)
+            Joins joins, Duration retention, Duration maxWait, OperatorSubtaskState restored, int parallelism, int subtask)
             throws Exception {
-        function = new AsOfJoinFunction<>(Types.STRING, VERSION_TYPE, retention, maxWait, ReviewJoinHarness::describe);
+        operator = new AsOfJoinOperator<>(
+                Types.STRING, VERSION_TYPE, retention, maxWait, joins.heldKeys, ReviewJoinHarness::describe);
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(function), ReviewJoinHarness::userOf, RowVersion::key, Types.STRING,
+                operator, ReviewJoinHarness::userOf, RowVersion::key, Types.STRING,
                 MAX_PARALLELISM, parallelism, subtask);
+        if (joins.backend != null) {
+            harness.setStateBackend(joins.backend.get());
+        }
         harness.getExecutionConfig().getSerializerConfig().setGenericTypes(false);
         harness.setup();
         if (restored != null) {
@@ -56,21 +57,36 @@ final class ReviewJoinHarness implements AutoCloseable {
         harness.setProcessingTime(0);
     }
 
-    static ReviewJoinHarness withRetention(Duration retention) throws Exception {
-        return new ReviewJoinHarness(retention, null, null);
-    }
+    /** Makes joins on one state backend, holding up to so many keys in memory. */
+    static final class Joins {
 
-    static ReviewJoinHarness withWaitBound(Duration retention, Duration maxWait) throws Exception {
-        return new ReviewJoinHarness(retention, maxWait, null);
-    }
+        /** Flink's harness default, heap state: every key is held. */
+        static final Joins HEAP = new Joins(null, AsOfJoinOperator.DEFAULT_HELD_KEYS);
 
-    static ReviewJoinHarness restored(Duration retention, OperatorSubtaskState state) throws Exception {
-        return new ReviewJoinHarness(retention, null, state);
-    }
+        private final Supplier<StateBackend> backend;
+        private final int heldKeys;
 
-    /** One of the join's parallel subtasks; it takes only the keys of its key groups. */
-    static ReviewJoinHarness subtask(Duration retention, int parallelism, int subtask) throws Exception {
-        return new ReviewJoinHarness(retention, null, null, parallelism, subtask);
+        Joins(Supplier<StateBackend> backend, int heldKeys) {
+            this.backend = backend;
+            this.heldKeys = heldKeys;
+        }
+
+        ReviewJoinHarness withRetention(Duration retention) throws Exception {
+            return new ReviewJoinHarness(this, retention, null, null, 1, 0);
+        }
+
+        ReviewJoinHarness withWaitBound(Duration retention, Duration maxWait) throws Exception {
+            return new ReviewJoinHarness(this, retention, maxWait, null, 1, 0);
+        }
+
+        ReviewJoinHarness restored(Duration retention, OperatorSubtaskState state) throws Exception {
+            return new ReviewJoinHarness(this, retention, null, state, 1, 0);
+        }
+
+        /** One of the join's parallel subtasks; it takes only the keys of its key groups. */
+        ReviewJoinHarness subtask(Duration retention, int parallelism, int subtask) throws Exception {
+            return new ReviewJoinHarness(this, retention, null, null, parallelism, subtask);
+        }
     }
 
     /** A user whose reviews go to the subtask. */
@@ -137,42 +153,56 @@ final class ReviewJoinHarness implements AutoCloseable {
     }
 
     List<String> tooLate() {
-        return harness.getSideOutput(function.tooLate()) == null
+        return harness.getSideOutput(operator.tooLate()) == null
                 ? List.of()
-                : harness.getSideOutput(function.tooLate()).stream()
+                : harness.getSideOutput(operator.tooLate()).stream()
                         .map(StreamRecord::getValue)
                         .collect(Collectors.toList());
     }
 
     long count(String metric) {
-        return function.count(metric);
+        return operator.count(metric);
     }
 
-    /** The versions the join keeps for the user, oldest first. */
+    /** The versions the join keeps for the user, oldest first, as written at the next barrier. */
     List<RowVersion<String, String>> versionsOf(String user) throws Exception {
-        ValueStateDescriptor<List<RowVersion<String, String>>> descriptor =
-                new ValueStateDescriptor<>(AsOfJoinFunction.VERSIONS_STATE, new ListTypeInfo<>(VERSION_TYPE));
+        writeHeldState();
+        ValueStateDescriptor<AsOfKeyState<String, String, String>> descriptor = new ValueStateDescriptor<>(
+                AsOfJoinOperator.KEY_STATE, new AsOfKeyStateTypeInfo<>(Types.STRING, VERSION_TYPE));
         descriptor.initializeSerializerUnlessSet(harness.getExecutionConfig());
         KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
         backend.setCurrentKey(user);
-        ValueState<List<RowVersion<String, String>>> state =
+        ValueState<AsOfKeyState<String, String, String>> state =
                 backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
-        return state.value() == null ? List.of() : state.value();
+        return state.value() == null ? List.of() : state.value().versions;
     }
 
-    int stateEntries() {
-        return harness.numKeyedStateEntries();
+    /** The keys with state, as written at the next barrier. */
+    int stateEntries() throws Exception {
+        writeHeldState();
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        try (Stream<String> keys = backend.getKeys(AsOfJoinOperator.KEY_STATE, VoidNamespace.INSTANCE)) {
+            return (int) keys.count();
+        }
     }
 
-    int eventTimeTimers() {
-        return harness.numEventTimeTimers();
+    /** Deadlines the join has listed and that have not come, and Flink event-time timers (the join registers none). */
+    int pendingDeadlines() {
+        return operator.pendingDeadlines() + harness.numEventTimeTimers();
     }
 
     int processingTimeTimers() {
         return harness.numProcessingTimeTimers();
     }
 
+    /** What the join does before a checkpoint barrier: it writes the keys it holds to keyed state. */
+    private void writeHeldState() throws Exception {
+        harness.prepareSnapshotPreBarrier(0);
+    }
+
+    /** A checkpoint, with what the runtime does before its barrier (Flink's harness leaves that out). */
     OperatorSubtaskState snapshot(long checkpointId) throws Exception {
+        harness.prepareSnapshotPreBarrier(checkpointId);
         return harness.snapshot(checkpointId, checkpointId);
     }
 

@@ -140,6 +140,7 @@ public final class ReviewEnrichmentJob implements StreamJob {
                 AsOfJoin.of(context.read(REVIEWS), ProductReview::getUserId, userVersions)
                         .retention(config.get(ReviewEnrichmentKeys.USER_RETENTION))
                         .maxWait(config.get(ReviewEnrichmentKeys.MAX_WAIT))
+                        .heldKeys(config.get(ReviewEnrichmentKeys.HELD_USERS))
                         .into(new EnrichedReviews(), TypeInformation.of(EnrichedReview.class),
                                 REVIEW_JOIN_UID, "Reviews as of users");
         DataStream<EnrichedReview> unhappyVips = reviews.joined()
@@ -159,6 +160,7 @@ public final class ReviewEnrichmentJob implements StreamJob {
                     AsOfJoin.of(context.read(CLICKS), ClickAction::getUserId, userVersions)
                             .retention(config.get(ReviewEnrichmentKeys.USER_RETENTION))
                             .maxWait(config.get(ReviewEnrichmentKeys.MAX_WAIT))
+                            .heldKeys(config.get(ReviewEnrichmentKeys.HELD_USERS))
                             .into(new VipActions(), TypeInformation.of(VipAction.class),
                                     ACTION_JOIN_UID, "Actions as of users");
             context.write(

@@ -3,6 +3,7 @@ package dev.streamlake.jobs.reviewenrichment;
 import dev.streamlake.core.config.ConfigKey;
 import dev.streamlake.core.config.ConfigSchema;
 import dev.streamlake.core.config.ValueType;
+import dev.streamlake.core.join.AsOfJoinOperator;
 import dev.streamlake.core.privacy.Pseudonymiser;
 import dev.streamlake.events.UserStatus;
 
@@ -49,6 +50,17 @@ public final class ReviewEnrichmentKeys {
                                     + " (emittedByWaitBound). An idle changelog does not hold the join: see"
                                     + " users.watermark.idleness.");
 
+    public static final ConfigKey<Integer> HELD_USERS =
+            ConfigKey.of("join.held-users", ValueType.nonNegativeInt())
+                    .withDefault(AsOfJoinOperator.DEFAULT_HELD_KEYS)
+                    .withDescription(
+                            "How many users' join state (their versions and waiting reviews or actions) each"
+                                    + " join holds in memory with RocksDB state; changed ones are written to the"
+                                    + " state backend before each checkpoint, and when that many are held all are"
+                                    + " written and read back when next needed; 0 reads and writes the state backend"
+                                    + " for every record. With heap state every user is held, since the backend"
+                                    + " keeps them all in memory anyway.");
+
     public static final ConfigKey<String> SECRET =
             ConfigKey.of("privacy.secret", ValueType.string())
                     .required()
@@ -88,7 +100,7 @@ public final class ReviewEnrichmentKeys {
 
     public static final ConfigSchema SCHEMA =
             ConfigSchema.builder()
-                    .add(MAX_CLOCK_SKEW, USER_RETENTION, MAX_WAIT, SECRET, PSEUDONYMISED_COLUMNS)
+                    .add(MAX_CLOCK_SKEW, USER_RETENTION, MAX_WAIT, HELD_USERS, SECRET, PSEUDONYMISED_COLUMNS)
                     .add(UNHAPPY_BELOW, UNHAPPY_STATUSES, VIP_ACTION_STATUSES)
                     .build();
 

@@ -1,6 +1,6 @@
 package dev.streamlake.jobs.reviewenrichment;
 
-import dev.streamlake.core.join.AsOfJoinFunction;
+import dev.streamlake.core.join.AsOfJoinOperator;
 import dev.streamlake.core.join.RowVersion;
 import dev.streamlake.core.join.RowVersionTypeInfo;
 import dev.streamlake.core.privacy.Pseudonymiser;
@@ -11,7 +11,6 @@ import dev.streamlake.events.UserChange;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -21,7 +20,7 @@ import java.util.List;
 
 /**
  * The job's review join as it runs: Debezium changes made versions by {@link UserVersions}
- * (pseudonymised), joined in core's {@link AsOfJoinFunction}, rows made by {@link EnrichedReviews}.
+ * (pseudonymised), joined in core's {@link AsOfJoinOperator}, rows made by {@link EnrichedReviews}.
  */
 final class ReviewJoinHarness implements AutoCloseable {
 
@@ -29,16 +28,17 @@ final class ReviewJoinHarness implements AutoCloseable {
             RowVersion.typeInfo(Types.STRING, TypeInformation.of(User.class));
 
     private final UserVersions versions;
-    private final AsOfJoinFunction<String, ProductReview, User, EnrichedReview> function;
+    private final AsOfJoinOperator<String, ProductReview, User, EnrichedReview> operator;
     private final KeyedTwoInputStreamOperatorTestHarness<String, ProductReview, RowVersion<String, User>, EnrichedReview> harness;
 
     ReviewJoinHarness(Duration retention) throws Exception {
         versions = new UserVersions(new PersonalColumns(
                 Pseudonymiser.withSecret(Users.SECRET), ReviewEnrichmentKeys.PSEUDONYMISED_COLUMNS.defaultValue().orElseThrow()));
-        function = new AsOfJoinFunction<>(
-                TypeInformation.of(ProductReview.class), VERSION_TYPE, retention, null, new EnrichedReviews());
+        operator = new AsOfJoinOperator<>(
+                TypeInformation.of(ProductReview.class), VERSION_TYPE, retention, null,
+                AsOfJoinOperator.DEFAULT_HELD_KEYS, new EnrichedReviews());
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(function), ProductReview::getUserId, RowVersion::key, Types.STRING);
+                operator, ProductReview::getUserId, RowVersion::key, Types.STRING);
         harness.setup();
         harness.open();
     }
@@ -67,12 +67,15 @@ final class ReviewJoinHarness implements AutoCloseable {
         return harness.extractOutputValues();
     }
 
-    int stateEntries() {
+    /** The users with state, as the join writes it before a checkpoint barrier. */
+    int stateEntries() throws Exception {
+        harness.prepareSnapshotPreBarrier(0);
         return harness.numKeyedStateEntries();
     }
 
-    int eventTimeTimers() {
-        return harness.numEventTimeTimers();
+    /** The join's deadlines not yet come, and Flink event-time timers (it registers none). */
+    int pendingDeadlines() {
+        return operator.pendingDeadlines() + harness.numEventTimeTimers();
     }
 
     @Override

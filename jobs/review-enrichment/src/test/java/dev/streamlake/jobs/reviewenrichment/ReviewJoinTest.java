@@ -138,7 +138,7 @@ class ReviewJoinTest {
             join.watermark(10 + RETENTION.toMillis() + 1);
 
             assertThat(join.stateEntries()).isZero();
-            assertThat(join.eventTimeTimers()).isZero();
+            assertThat(join.pendingDeadlines()).isZero();
         }
     }
 
