@@ -114,7 +114,7 @@ final class ReviewEnrichmentBench extends BenchedJob {
                                         EventPool.eventInterval(users, USER_INTERVAL).toMillis()))
                                 .collect(Collectors.joining(", "))
                         + "); a source per input, each reading its share of a segment's records; every segment decodes the same bytes",
-                "join: the job's defaults (user retention 90 days, wait bound 15 min, pseudonymised full_name, email "
+                "join: the job's defaults (user retention 90 days, no wait bound, pseudonymised full_name, email "
                         + "and phone, unhappy VIPs: platinum below 3 stars); R and S join the same records without "
                         + "pseudonymisation or routing");
     }

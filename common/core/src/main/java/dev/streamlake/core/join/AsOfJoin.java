@@ -17,7 +17,7 @@ import java.util.Objects;
  * AsOfJoin.Result<ProductReview, EnrichedReview> enriched =
  *         AsOfJoin.of(reviews, ProductReview::getUserId, userVersions)   // versions typed RowVersion.typeInfo(...)
  *                 .retention(config.get(USER_RETENTION))
- *                 .maxWait(config.get(MAX_WAIT))                         // optional
+ *                 .maxWait(config.getOptional(MAX_WAIT).orElse(null))    // optional
  *                 .heldKeys(config.get(HELD_USERS))                      // optional, for RocksDB
  *                 .into(new EnrichedReviews(), TypeInformation.of(EnrichedReview.class),
  *                         "reviews-as-of-users", "Reviews as of users");
@@ -66,9 +66,9 @@ public final class AsOfJoin<K, L, V> {
         return this;
     }
 
-    /** How long a left record waits for the watermark at most (processing time); no bound if not set. */
+    /** How long a left record waits for the watermark at most (processing time); no bound if not set or null. */
     public AsOfJoin<K, L, V> maxWait(Duration maxWait) {
-        this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+        this.maxWait = maxWait;
         return this;
     }
 

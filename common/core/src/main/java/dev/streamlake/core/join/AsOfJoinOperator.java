@@ -65,10 +65,11 @@ import java.util.Objects;
  * <p><b>State and deadlines.</b> All of a key is one value ({@link AsOfKeyState}), held in memory
  * while the join works on it and written to keyed state before each checkpoint barrier ({@link
  * HeldKeyedState}: with heap state every key is held, with RocksDB up to {@code heldKeys}), so
- * checkpoints stay keyed, rescalable and incremental. When a key next has something due (its
- * first waiting record's time, its expiry) is listed in a heap of times and keys ({@link
- * KeyDeadlines}), listed again from the stored keys after a restore, rather than as Flink
- * event-time timers. The wait bound is a Flink processing-time timer, one per key at a time.
+ * checkpoints stay keyed, rescalable and incremental. When a key's first waiting record is due is
+ * listed in a heap of times and keys ({@link KeyDeadlines}), listed again from the stored keys
+ * after a restore, rather than as a Flink event-time timer per record; only keys with waiting
+ * records are in it. The key's expiry and its wait bound are Flink timers, one of each per key at
+ * a time: they are rare, and with RocksDB they stay out of the JVM heap, as the keys do.
  *
  * <p>Why an operator rather than a {@code KeyedCoProcessFunction} (which this was): in the
  * benchmark's P segment at 10^6 users with heap state, the keyed-state lookups (several per
@@ -100,7 +101,7 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
     /** The names are part of savepoints: they must not change. */
     static final String KEY_STATE = "as-of-join";
     static final String WATERMARK_STATE = "as-of-join-watermark";
-    static final String WAIT_TIMERS = "as-of-join-wait-bound";
+    static final String TIMERS = "as-of-join-timers";
 
     private static final long NO_BOUND = -1;
 
@@ -116,10 +117,10 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
     private transient HeldKeyedState<K, AsOfKeyState<K, L, V>> held;
     /** The held keys' state, by the number the held state gives each key. */
     private transient AsOfKeyState<K, L, V>[] states;
-    /** When each key next has something due: its first waiting record's time, or its expiry. */
+    /** When each key with waiting records next has one due: its first waiting record's time. */
     private transient KeyDeadlines<K> deadlines;
-    /** The wait bound's processing-time timers; null without a bound. */
-    private transient InternalTimerService<VoidNamespace> waitTimers;
+    /** The keys' expiry (event time) and wait-bound (processing time) timers. */
+    private transient InternalTimerService<VoidNamespace> timers;
     /** The highest watermark seen, never below the restored one: what decides that a left record is too late. */
     private transient FlooredWatermark watermarkFloor;
     private transient boolean restored;
@@ -200,9 +201,7 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
                 backend, new ValueStateDescriptor<>(KEY_STATE, stateSerializer), mostHeld, new HeldStates());
         states = (AsOfKeyState<K, L, V>[]) new AsOfKeyState<?, ?, ?>[64];
         deadlines = new KeyDeadlines<>();
-        if (maxWait != NO_BOUND) {
-            waitTimers = getInternalTimerService(WAIT_TIMERS, VoidNamespaceSerializer.INSTANCE, this);
-        }
+        timers = getInternalTimerService(TIMERS, VoidNamespaceSerializer.INSTANCE, this);
         outputRecord = new StreamRecord<>(null);
 
         counters = new HashMap<>();
@@ -241,9 +240,9 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
             // The first waiting record has a deadline; a later one gets it when the ones before are handled.
             deadlines.add(time, key);
         }
-        if (waitTimers != null && state.waitTimer == AsOfKeyState.NONE) {
+        if (maxWait != NO_BOUND && state.waitTimer == AsOfKeyState.NONE) {
             state.waitTimer = now + maxWait;
-            waitTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, state.waitTimer);
+            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, state.waitTimer);
         }
         held.markChanged(number);
         held.letGoIfFull();
@@ -271,14 +270,17 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
             if (firstVersion) {
                 // The key's first version, or its first since it expired.
                 state.expiry = expiresAt(known.get(known.size() - 1));
-                deadlines.add(state.expiry, key);
+                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, state.expiry);
             }
         }
         held.markChanged(number);
         held.letGoIfFull();
     }
 
-    /** The combined watermark of both inputs: the keys with something due act, in the order of their deadlines. */
+    /**
+     * The combined watermark of both inputs: the keys with records due act, in the order of their
+     * deadlines, before Flink's timers of the watermark (the keys' expiry) fire.
+     */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         watermarkFloor.advance(mark.getTimestamp());
@@ -290,11 +292,7 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         super.processWatermark(mark);
     }
 
-    /**
-     * Joins the key's records the watermark has passed, then clears its versions once no record to
-     * come can use them, or else drops those no record can need and keeps its expiry ahead of the
-     * watermark; lists its next deadline.
-     */
+    /** Joins the key's records the watermark has passed, drops the versions no record can need now, lists its next deadline. */
     private void actOnDeadline(K key, long watermark) throws Exception {
         int number = held.hold(key);
         AsOfKeyState<K, L, V> state = number < 0 ? null : get(number);
@@ -307,27 +305,48 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
             AsOfKeyState.Waiting<L> record = waiting.get(due++);
             emit(record.record, record.time, state.versions);
         }
+        if (due == 0) {
+            return; // outdated: the wait bound emitted the record it was listed for
+        }
         waiting.subList(0, due).clear();
-        if (due > 0 && !waiting.isEmpty()) {
+        if (!waiting.isEmpty()) {
             // The new first one; one that was first when it arrived is listed twice, harmlessly.
             deadlines.add(waiting.get(0).time, key);
         }
+        // Every record still waiting is after the watermark (see processElement2).
+        keepOnlyNeeded(state.versions, watermark);
+        if (state.isEmpty()) {
+            put(number, null);
+        }
+        held.markChanged(number);
+        held.letGoIfFull();
+    }
+
+    /**
+     * The key's expiry timer: clears its versions once no record to come can use them, or else
+     * drops those no record can need and moves the timer on to the newest version's expiry.
+     */
+    @Override
+    public void onEventTime(InternalTimer<K, VoidNamespace> timer) throws Exception {
+        K key = timer.getKey();
+        int number = held.hold(key);
+        AsOfKeyState<K, L, V> state = number < 0 ? null : get(number);
+        if (state == null || state.versions.isEmpty()) {
+            return; // the key has gone since
+        }
+        long watermark = watermarkFloor.current();
         List<RowVersion<K, V>> known = state.versions;
-        if (!known.isEmpty()) {
-            long expiresAt = expiresAt(known.get(known.size() - 1));
-            if (watermark >= expiresAt) {
-                // Every record still waiting, and every one to come, is after the watermark: past the expiry.
-                known.clear();
-                state.expiry = AsOfKeyState.NONE;
-                expiredKeys.inc();
-            } else {
-                // Every record still waiting is after the watermark (see processElement2).
-                keepOnlyNeeded(known, watermark);
-                if (state.expiry <= watermark) {
-                    state.expiry = expiresAt;
-                    deadlines.add(expiresAt, key);
-                }
-            }
+        long expiresAt = expiresAt(known.get(known.size() - 1));
+        if (watermark >= expiresAt) {
+            // The watermark's due records went first (processWatermark): every record still waiting,
+            // and every one to come, is after the watermark, so past the expiry.
+            known.clear();
+            state.expiry = AsOfKeyState.NONE;
+            expiredKeys.inc();
+        } else {
+            keepOnlyNeeded(known, watermark);
+            state.expiry = expiresAt;
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, expiresAt);
         }
         if (state.isEmpty()) {
             put(number, null);
@@ -370,7 +389,7 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         state.waitTimer = AsOfKeyState.NONE;
         if (nextDeadline != Long.MAX_VALUE) {
             state.waitTimer = nextDeadline;
-            waitTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, nextDeadline);
+            timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, nextDeadline);
         }
         if (state.isEmpty()) {
             put(number, null);
@@ -378,10 +397,6 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         held.markChanged(number);
         held.letGoIfFull();
     }
-
-    /** None are registered: event time goes by {@link #deadlines}. */
-    @Override
-    public void onEventTime(InternalTimer<K, VoidNamespace> timer) {}
 
     /**
      * Writes the changed keys before the barrier, so the checkpoint holds every change. With heap
@@ -399,16 +414,13 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         }
     }
 
-    /** After a restore: each stored key's first waiting record and expiry, as its deadlines. */
+    /** After a restore: each stored key's first waiting record, as its deadline. */
     private void listDeadlinesOfStoredKeys() throws Exception {
         held.forEachStored(
                 (key, stored) -> {
                     AsOfKeyState<K, L, V> state = stored.value();
                     if (!state.waiting.isEmpty()) {
                         deadlines.add(state.waiting.get(0).time, key);
-                    }
-                    if (state.expiry != AsOfKeyState.NONE) {
-                        deadlines.add(state.expiry, key);
                     }
                 });
     }

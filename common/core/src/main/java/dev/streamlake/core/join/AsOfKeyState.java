@@ -26,10 +26,7 @@ public final class AsOfKeyState<K, L, V> {
     final List<RowVersion<K, V>> versions;
     /** The left records waiting for the watermark, by event time, then in arrival order. */
     final List<Waiting<L>> waiting;
-    /**
-     * While the key has versions: when the watermark next looks at whether they expired (event
-     * time); it rolls on to the newest version's expiry.
-     */
+    /** The time of the key's expiry timer (event time) while it has versions; it rolls on to the newest version's expiry. */
     long expiry = NONE;
     /** The time of the key's pending wait-bound timer (processing time), which may outlive the records it was for. */
     long waitTimer = NONE;

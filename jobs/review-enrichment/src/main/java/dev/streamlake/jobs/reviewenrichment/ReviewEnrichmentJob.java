@@ -139,7 +139,7 @@ public final class ReviewEnrichmentJob implements StreamJob {
         AsOfJoin.Result<ProductReview, EnrichedReview> reviews =
                 AsOfJoin.of(context.read(REVIEWS), ProductReview::getUserId, userVersions)
                         .retention(config.get(ReviewEnrichmentKeys.USER_RETENTION))
-                        .maxWait(config.get(ReviewEnrichmentKeys.MAX_WAIT))
+                        .maxWait(config.getOptional(ReviewEnrichmentKeys.MAX_WAIT).orElse(null))
                         .heldKeys(config.get(ReviewEnrichmentKeys.HELD_USERS))
                         .into(new EnrichedReviews(), TypeInformation.of(EnrichedReview.class),
                                 REVIEW_JOIN_UID, "Reviews as of users");
@@ -159,7 +159,7 @@ public final class ReviewEnrichmentJob implements StreamJob {
             AsOfJoin.Result<ClickAction, VipAction> actions =
                     AsOfJoin.of(context.read(CLICKS), ClickAction::getUserId, userVersions)
                             .retention(config.get(ReviewEnrichmentKeys.USER_RETENTION))
-                            .maxWait(config.get(ReviewEnrichmentKeys.MAX_WAIT))
+                            .maxWait(config.getOptional(ReviewEnrichmentKeys.MAX_WAIT).orElse(null))
                             .heldKeys(config.get(ReviewEnrichmentKeys.HELD_USERS))
                             .into(new VipActions(), TypeInformation.of(VipAction.class),
                                     ACTION_JOIN_UID, "Actions as of users");

@@ -42,13 +42,13 @@ public final class ReviewEnrichmentKeys {
 
     public static final ConfigKey<Duration> MAX_WAIT =
             ConfigKey.of("join.max-wait", ValueType.duration())
-                    .withDefault(Duration.ofMinutes(15))
                     .withRule(ReviewEnrichmentKeys::positive, "positive")
                     .withDescription(
-                            "How long (processing time) a review or action waits at most for the users changelog's"
-                                    + " watermark to pass it; then it is joined with the versions known and counted"
-                                    + " (emittedByWaitBound). An idle changelog does not hold the join: see"
-                                    + " users.watermark.idleness.");
+                            "Unset, a review or action waits for the users changelog's watermark however long"
+                                    + " that takes, and what it finds depends on the data only. Set, it waits this"
+                                    + " long (processing time) at most; then it is joined with the versions known"
+                                    + " and counted (emittedByWaitBound). An idle changelog does not hold the join"
+                                    + " either way: see users.watermark.idleness.");
 
     public static final ConfigKey<Integer> HELD_USERS =
             ConfigKey.of("join.held-users", ValueType.nonNegativeInt())
