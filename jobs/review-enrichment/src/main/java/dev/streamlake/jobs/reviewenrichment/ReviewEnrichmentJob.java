@@ -48,6 +48,7 @@ public final class ReviewEnrichmentJob implements StreamJob {
 
     public static final Input<ProductReview> REVIEWS =
             Input.of("reviews", ProductReview.class, review -> review.getTs().toEpochMilli())
+                    .typeInfo(ProductReviewSerializer.TYPE_INFO)
                     .formats(InputFormat.JSON, InputFormat.CONFLUENT_AVRO)
                     .rules(config -> new ReviewRules(config.get(ReviewEnrichmentKeys.MAX_CLOCK_SKEW)))
                     .generator((config, format) -> ProductReviews.generator(
@@ -132,7 +133,7 @@ public final class ReviewEnrichmentJob implements StreamJob {
 
         DataStream<RowVersion<String, User>> userVersions = context.read(USERS)
                 .map(new UserVersions(personal))
-                .returns(RowVersion.typeInfo(Types.STRING, TypeInformation.of(User.class)))
+                .returns(RowVersion.typeInfo(Types.STRING, UserSerializer.TYPE_INFO))
                 .uid(USER_VERSIONS_UID)
                 .name("User versions, pseudonymised");
 

@@ -9,7 +9,6 @@ import dev.streamlake.events.ProductReview;
 import dev.streamlake.events.User;
 import dev.streamlake.events.UserChange;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
@@ -25,7 +24,7 @@ import java.util.List;
 final class ReviewJoinHarness implements AutoCloseable {
 
     static final RowVersionTypeInfo<String, User> VERSION_TYPE =
-            RowVersion.typeInfo(Types.STRING, TypeInformation.of(User.class));
+            RowVersion.typeInfo(Types.STRING, UserSerializer.TYPE_INFO);
 
     private final UserVersions versions;
     private final AsOfJoinOperator<String, ProductReview, User, EnrichedReview> operator;
@@ -35,7 +34,7 @@ final class ReviewJoinHarness implements AutoCloseable {
         versions = new UserVersions(new PersonalColumns(
                 Pseudonymiser.withSecret(Users.SECRET), ReviewEnrichmentKeys.PSEUDONYMISED_COLUMNS.defaultValue().orElseThrow()));
         operator = new AsOfJoinOperator<>(
-                TypeInformation.of(ProductReview.class), VERSION_TYPE, retention, null,
+                ProductReviewSerializer.TYPE_INFO, VERSION_TYPE, retention, null,
                 AsOfJoinOperator.DEFAULT_HELD_KEYS, new EnrichedReviews());
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 operator, ProductReview::getUserId, RowVersion::key, Types.STRING);
