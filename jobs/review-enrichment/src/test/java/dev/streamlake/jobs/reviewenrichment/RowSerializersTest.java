@@ -2,6 +2,7 @@ package dev.streamlake.jobs.reviewenrichment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamlake.core.privacy.Pseudonymiser;
 import dev.streamlake.events.ProductReview;
 import dev.streamlake.events.User;
 import dev.streamlake.events.UserStatus;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A user and a review go through their serializers equal to themselves, with and without their optional fields. */
 class RowSerializersTest {
@@ -30,6 +32,28 @@ class RowSerializersTest {
         assertThat(roundTrip(UserSerializer.INSTANCE, full)).isEqualTo(full);
         assertThat(roundTrip(UserSerializer.INSTANCE, bare)).isEqualTo(bare);
         assertThat(UserSerializer.INSTANCE.copy(full)).isEqualTo(full).isNotSameAs(full);
+    }
+
+    @Test
+    void aPseudonymIsWrittenAsItsBytesAndComesBackExactly() throws Exception {
+        Pseudonymiser pseudonyms = Pseudonymiser.withSecret(Users.SECRET);
+        User clear = Users.user("user-1", UserStatus.GOLD, 5);
+        User pseudonymised = User.newBuilder(clear)
+                .setFullName(pseudonyms.pseudonym(clear.getFullName()))
+                .setEmail(pseudonyms.pseudonym(clear.getEmail()))
+                .setPhone(pseudonyms.pseudonym(clear.getPhone()))
+                .build();
+        // Not a pseudonym: upper case, or one digit short.
+        User almost = User.newBuilder(clear)
+                .setFullName(pseudonymised.getFullName().toUpperCase(Locale.ROOT))
+                .setEmail(pseudonymised.getEmail().substring(1))
+                .build();
+
+        assertThat(roundTrip(UserSerializer.INSTANCE, pseudonymised)).isEqualTo(pseudonymised);
+        assertThat(roundTrip(UserSerializer.INSTANCE, almost)).isEqualTo(almost);
+        assertThat(bytes(pseudonymised)).as("32 bytes and a flag per pseudonym, not 64 and a length")
+                .isEqualTo(bytes(User.newBuilder(pseudonymised).setFullName("").setEmail("").setPhone("").build())
+                        + 3 * (1 + 32) - 3 * (1 + 4));
     }
 
     @Test
@@ -56,6 +80,12 @@ class RowSerializersTest {
 
         copy.getImageUrls().add("https://img.example/2.jpg");
         assertThat(original.getImageUrls()).hasSize(1);
+    }
+
+    private static int bytes(User user) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        UserSerializer.INSTANCE.serialize(user, out);
+        return out.length();
     }
 
     private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
