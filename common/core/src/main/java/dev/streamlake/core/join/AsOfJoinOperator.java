@@ -242,10 +242,10 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         }
         if (maxWait != NO_BOUND && state.waitTimer == AsOfKeyState.NONE) {
             state.waitTimer = now + maxWait;
+            state.storedAsIs = false;
             timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, state.waitTimer);
         }
-        held.markChanged(number);
-        held.letGoIfFull();
+        noteChange(number, state);
     }
 
     @Override
@@ -258,7 +258,7 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         List<RowVersion<K, V>> known = state.versions;
         boolean firstVersion = known.isEmpty();
         // Every waiting record is after the watermark (its deadline would have come), so none needs more.
-        keepOnlyNeeded(known, watermark);
+        keepOnlyNeeded(state, watermark);
         RowVersion<K, V> kept = known.isEmpty() || known.get(0).validFrom() > watermark ? null : known.get(0);
         if (kept != null && version.validFrom() < kept.validFrom()) {
             lateVersions.inc();
@@ -267,14 +267,14 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
                 lateVersionsApplied.inc();
             }
             insert(known, version, watermark);
+            state.storedAsIs = false;
             if (firstVersion) {
                 // The key's first version, or its first since it expired.
                 state.expiry = expiresAt(known.get(known.size() - 1));
                 timers.registerEventTimeTimer(VoidNamespace.INSTANCE, state.expiry);
             }
         }
-        held.markChanged(number);
-        held.letGoIfFull();
+        noteChange(number, state);
     }
 
     /**
@@ -314,12 +314,8 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
             deadlines.add(waiting.get(0).time, key);
         }
         // Every record still waiting is after the watermark (see processElement2).
-        keepOnlyNeeded(state.versions, watermark);
-        if (state.isEmpty()) {
-            put(number, null);
-        }
-        held.markChanged(number);
-        held.letGoIfFull();
+        keepOnlyNeeded(state, watermark);
+        noteChange(number, state);
     }
 
     /**
@@ -344,15 +340,12 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
             state.expiry = AsOfKeyState.NONE;
             expiredKeys.inc();
         } else {
-            keepOnlyNeeded(known, watermark);
+            keepOnlyNeeded(state, watermark);
             state.expiry = expiresAt;
             timers.registerEventTimeTimer(VoidNamespace.INSTANCE, expiresAt);
         }
-        if (state.isEmpty()) {
-            put(number, null);
-        }
-        held.markChanged(number);
-        held.letGoIfFull();
+        state.storedAsIs = false;
+        noteChange(number, state);
     }
 
     /**
@@ -391,11 +384,8 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
             state.waitTimer = nextDeadline;
             timers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, nextDeadline);
         }
-        if (state.isEmpty()) {
-            put(number, null);
-        }
-        held.markChanged(number);
-        held.letGoIfFull();
+        state.storedAsIs = false;
+        noteChange(number, state);
     }
 
     /**
@@ -451,15 +441,27 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         return null;
     }
 
-    /** Drops the versions before the latest one at or before {@code time}: no record at or after that time can find them. */
-    private static <K, V> void keepOnlyNeeded(List<RowVersion<K, V>> known, long time) {
+    /**
+     * Drops the key's versions before the latest one at or before {@code time}: no record at or
+     * after that time can find them.
+     */
+    private static <K, L, V> void keepOnlyNeeded(AsOfKeyState<K, L, V> state, long time) {
+        if (keepOnlyNeeded(state.versions, time)) {
+            state.storedAsIs = false;
+        }
+    }
+
+    /** As above, for a list of versions; returns whether any went. */
+    private static <K, V> boolean keepOnlyNeeded(List<RowVersion<K, V>> known, long time) {
         int latestAtOrBefore = -1;
         while (latestAtOrBefore + 1 < known.size() && known.get(latestAtOrBefore + 1).validFrom() <= time) {
             latestAtOrBefore++;
         }
-        if (latestAtOrBefore > 0) {
-            known.subList(0, latestAtOrBefore).clear();
+        if (latestAtOrBefore <= 0) {
+            return false;
         }
+        known.subList(0, latestAtOrBefore).clear();
+        return true;
     }
 
     /**
@@ -479,6 +481,23 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         if (version.validFrom() <= watermark) {
             keepOnlyNeeded(known, watermark);
         }
+    }
+
+    /**
+     * After the key's state changed: it goes when nothing is left, is written before the next
+     * barrier, or, if the backend holds it as it is again ({@link AsOfKeyState#storedAsIs}), need
+     * not be; then the held keys are let go if too many are held.
+     */
+    private void noteChange(int number, AsOfKeyState<K, L, V> state) {
+        if (state.isEmpty()) {
+            put(number, null);
+            held.markChanged(number);
+        } else if (state.storedAsIs && state.waiting.isEmpty()) {
+            held.markUnchanged(number);
+        } else {
+            held.markChanged(number);
+        }
+        held.letGoIfFull();
     }
 
     /** The key's number in the held state, holding it if it is neither held nor stored. The current key must be it. */
@@ -545,18 +564,28 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
 
         @Override
         public AsOfKeyState<K, L, V> valueToWrite(int number) {
-            AsOfKeyState<K, L, V> state = get(number);
+            AsOfKeyState<K, L, V> state = written(number);
             return state == null ? null : stateSerializer.copy(state);
         }
 
         @Override
         public AsOfKeyState<K, L, V> valueToLetGo(int number) {
-            return get(number);
+            return written(number);
         }
 
         @Override
         public void readBack(int number, AsOfKeyState<K, L, V> stored) {
+            stored.storedAsIs = stored.waiting.isEmpty();
             put(number, stored);
+        }
+
+        /** The key's state, which the backend holds as it is from now on. */
+        private AsOfKeyState<K, L, V> written(int number) {
+            AsOfKeyState<K, L, V> state = get(number);
+            if (state != null) {
+                state.storedAsIs = state.waiting.isEmpty();
+            }
+            return state;
         }
 
         @Override

@@ -30,6 +30,13 @@ public final class AsOfKeyState<K, L, V> {
     long expiry = NONE;
     /** The time of the key's pending wait-bound timer (processing time), which may outlive the records it was for. */
     long waitTimer = NONE;
+    /**
+     * Not written: whether the state backend holds the key with these versions and times and no
+     * waiting record, as it does after it was read back or written without one. While it does, a
+     * record that comes and goes before the next write leaves nothing to write (with RocksDB, a
+     * write of the key's rows saved per record).
+     */
+    transient boolean storedAsIs;
 
     AsOfKeyState() {
         this(new ArrayList<>(2), new ArrayList<>(1));

@@ -80,10 +80,11 @@ public final class HeldKeyedState<K, V> {
 
     /**
      * The key's number if it is held. If not, and the state backend has a value for it, the key is
-     * held under a new number and the value handed to {@link HeldValues#readBack}. It counts as
-     * changed, so the backend's value is replaced before the next barrier: the heap backend hands
-     * out the very object it keeps, which the operator may go on changing. -1 if the key is neither
-     * held nor stored. The current key must be this key.
+     * held under a new number and the value handed to {@link HeldValues#readBack}. With heap state
+     * it counts as changed, so the backend's value is replaced before the next barrier: the heap
+     * backend hands out the very object it keeps, which the operator may go on changing. With
+     * RocksDB the backend holds the value's bytes, so it counts as changed once the operator says
+     * so. -1 if the key is neither held nor stored. The current key must be this key.
      */
     public int hold(K key) throws Exception {
         int number = keys.find(key);
@@ -95,7 +96,9 @@ public final class HeldKeyedState<K, V> {
             return -1;
         }
         number = keys.add(key);
-        keys.markChanged(number);
+        if (keepsObjects) {
+            keys.markChanged(number);
+        }
         values.readBack(number, stored);
         return number;
     }
@@ -113,6 +116,18 @@ public final class HeldKeyedState<K, V> {
     /** Notes that the value of the key of this number changed: it is written before the next barrier. */
     public void markChanged(int number) {
         keys.markChanged(number);
+    }
+
+    /**
+     * Takes back {@link #markChanged} since the key was last written or read back: the operator
+     * knows its value is again what the state backend holds (a record came and went), so writing
+     * it would change nothing. With heap state it does nothing: the backend may hold another object
+     * for the key, and every change counts.
+     */
+    public void markUnchanged(int number) {
+        if (!keepsObjects) {
+            keys.markUnchanged(number);
+        }
     }
 
     /** How many keys are held. */

@@ -26,6 +26,8 @@ final class HeldKeys<K> {
     private Object[] keys = new Object[INITIAL_CAPACITY];
 
     private boolean[] changed = new boolean[INITIAL_CAPACITY];
+    /** Whether the number is in {@link #changedList}; it stays there when its change is taken back. */
+    private boolean[] listed = new boolean[INITIAL_CAPACITY];
     private int[] changedList = new int[INITIAL_CAPACITY];
     private int changedCount;
 
@@ -54,6 +56,7 @@ final class HeldKeys<K> {
             int capacity = keys.length * 2;
             keys = Arrays.copyOf(keys, capacity);
             changed = Arrays.copyOf(changed, capacity);
+            listed = Arrays.copyOf(listed, capacity);
             changedList = Arrays.copyOf(changedList, capacity);
             freeNumbers = Arrays.copyOf(freeNumbers, capacity);
         }
@@ -94,18 +97,27 @@ final class HeldKeys<K> {
     }
 
     void markChanged(int number) {
-        if (!changed[number]) {
-            changed[number] = true;
+        changed[number] = true;
+        if (!listed[number]) {
+            listed[number] = true;
             changedList[changedCount++] = number;
         }
+    }
+
+    /** Takes back the key's change since the last drain: it is not handed over unless marked again. */
+    void markUnchanged(int number) {
+        changed[number] = false;
     }
 
     /** Hands over the keys changed since the last call, each once, and forgets they changed. */
     void drainChanged(IntConsumer action) {
         for (int i = 0; i < changedCount; i++) {
             int number = changedList[i];
-            changed[number] = false;
-            action.accept(number);
+            listed[number] = false;
+            if (changed[number]) {
+                changed[number] = false;
+                action.accept(number);
+            }
         }
         changedCount = 0;
     }
@@ -118,6 +130,7 @@ final class HeldKeys<K> {
         Arrays.fill(slots, 0);
         Arrays.fill(keys, null);
         Arrays.fill(changed, false);
+        Arrays.fill(listed, false);
         changedCount = 0;
         freeCount = 0;
         nextNumber = 0;

@@ -491,6 +491,45 @@ class AsOfJoinOperatorTest {
     class Restore {
 
         @Test
+        void aReviewJoinedBetweenCheckpointsIsNotWaitingAfterARestore() throws Exception {
+            OperatorSubtaskState snapshot;
+            try (ReviewJoinHarness join = joins.withRetention(LONG_RETENTION)) {
+                join.version("alice", 10, "alice silver");
+                join.snapshot(1);
+                join.review("alice/r1", 15);
+                join.watermark(20);
+                assertThat(join.joined()).containsExactly("alice/r1 -> alice silver");
+                snapshot = join.snapshot(2);
+            }
+
+            try (ReviewJoinHarness restored = joins.restored(LONG_RETENTION, snapshot)) {
+                restored.review("alice/r2", 30);
+                restored.watermark(40);
+                assertThat(restored.joined()).as("r1 not joined again").containsExactly("alice/r2 -> alice silver");
+            }
+        }
+
+        @Test
+        void aReviewACheckpointCaughtWaitingAndJoinedAfterItIsNotWaitingAfterARestore() throws Exception {
+            OperatorSubtaskState snapshot;
+            try (ReviewJoinHarness join = joins.withRetention(LONG_RETENTION)) {
+                join.version("alice", 10, "alice silver");
+                join.snapshot(1);
+                join.review("alice/r1", 15);
+                join.snapshot(2);
+                join.watermark(20);
+                assertThat(join.joined()).containsExactly("alice/r1 -> alice silver");
+                snapshot = join.snapshot(3);
+            }
+
+            try (ReviewJoinHarness restored = joins.restored(LONG_RETENTION, snapshot)) {
+                restored.watermark(40);
+                assertThat(restored.joined()).as("r1 not joined again").isEmpty();
+                assertThat(restored.versionsOf("alice")).containsExactly(RowVersion.of("alice", 10, "alice silver"));
+            }
+        }
+
+        @Test
         void waitingReviewsAndVersionsSurviveARestore() throws Exception {
             OperatorSubtaskState snapshot;
             try (ReviewJoinHarness join = joins.withRetention(LONG_RETENTION)) {

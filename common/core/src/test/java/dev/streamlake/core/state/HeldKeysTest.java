@@ -76,6 +76,28 @@ class HeldKeysTest {
     }
 
     @Test
+    void aChangeTakenBackIsNotHandedOverUnlessMarkedAgain() {
+        HeldKeys<String> held = new HeldKeys<>();
+        int s1 = held.add("s1");
+        int s2 = held.add("s2");
+        int s3 = held.add("s3");
+        held.markChanged(s1);
+        held.markChanged(s2);
+        held.markChanged(s3);
+        held.markUnchanged(s1);
+        held.markUnchanged(s2);
+        held.markChanged(s2);
+        List<Integer> drained = new ArrayList<>();
+
+        held.drainChanged(drained::add);
+        assertThat(drained).containsExactly(s2, s3);
+
+        held.markChanged(s1);
+        held.drainChanged(drained::add);
+        assertThat(drained).as("listed again once the drain forgot it").containsExactly(s2, s3, s1);
+    }
+
+    @Test
     void holdsNothingAfterClear() {
         HeldKeys<String> held = new HeldKeys<>();
         for (int i = 0; i < 100; i++) {
