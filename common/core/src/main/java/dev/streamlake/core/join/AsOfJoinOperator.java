@@ -65,7 +65,9 @@ import java.util.Objects;
  * <p><b>State and deadlines.</b> All of a key is one value ({@link AsOfKeyState}), held in memory
  * while the join works on it and written to keyed state before each checkpoint barrier ({@link
  * HeldKeyedState}: with heap state every key is held, with RocksDB up to {@code heldKeys}), so
- * checkpoints stay keyed, rescalable and incremental. When a key's first waiting record is due is
+ * checkpoints stay keyed, rescalable and incremental. With RocksDB a key is written only if it
+ * changed since it was read back or written: a record that came and went leaves nothing to write
+ * ({@link AsOfKeyState#storedAsIs}). When a key's first waiting record is due is
  * listed in a heap of times and keys ({@link KeyDeadlines}), listed again from the stored keys
  * after a restore, rather than as a Flink event-time timer per record; only keys with waiting
  * records are in it. The key's expiry and its wait bound are Flink timers, one of each per key at
