@@ -46,15 +46,23 @@ final class PersonalColumns implements Serializable {
         }
     }
 
-    /** A copy of the row with the personal columns pseudonymised and no birth date. */
+    /**
+     * A copy of the row with the personal columns pseudonymised and no birth date (setters: Avro's
+     * copying builder deep-copies every field first).
+     */
     User pseudonymised(User user) {
-        return User.newBuilder(user)
-                .setFullName(valueOf(Column.FULL_NAME, user.getFullName()))
-                .setEmail(valueOf(Column.EMAIL, user.getEmail()))
-                .setPhone(valueOf(Column.PHONE, user.getPhone()))
-                .setCountry(valueOf(Column.COUNTRY, user.getCountry()))
-                .setBirthDate(null)
-                .build();
+        User row = new User();
+        row.setUserId(user.getUserId());
+        row.setFullName(valueOf(Column.FULL_NAME, user.getFullName()));
+        row.setEmail(valueOf(Column.EMAIL, user.getEmail()));
+        row.setPhone(valueOf(Column.PHONE, user.getPhone()));
+        row.setCountry(valueOf(Column.COUNTRY, user.getCountry()));
+        row.setBirthDate(null);
+        row.setStatus(user.getStatus());
+        row.setMarketingOptIn(user.getMarketingOptIn());
+        row.setCreatedAt(user.getCreatedAt());
+        row.setUpdatedAt(user.getUpdatedAt());
+        return row;
     }
 
     private String valueOf(Column column, String value) {
