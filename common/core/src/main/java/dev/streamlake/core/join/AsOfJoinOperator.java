@@ -390,20 +390,11 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         noteChange(number, state);
     }
 
-    /**
-     * Writes the changed keys before the barrier, so the checkpoint holds every change. With heap
-     * state the keys are handed over and let go instead: the snapshot then reads objects the join
-     * no longer changes, and a key is read back (copied by the backend while the snapshot runs)
-     * when next needed.
-     */
+    /** The checkpoint holds every change: the held keys go to keyed state before the barrier. */
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
-        if (held.backendKeepsObjects()) {
-            held.letGo();
-        } else {
-            held.writeChanged();
-        }
+        held.beforeBarrier();
     }
 
     /** After a restore: each stored key's first waiting record, as its deadline. */

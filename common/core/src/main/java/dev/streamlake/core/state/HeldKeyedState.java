@@ -22,7 +22,7 @@ import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
  * <ul>
  *   <li>{@link #hold} and {@link #add} to find a key's number, {@link #markChanged} after changing
  *       its value;
- *   <li>{@link #writeChanged} in {@code prepareSnapshotPreBarrier}, so every checkpoint holds every
+ *   <li>{@link #beforeBarrier} in {@code prepareSnapshotPreBarrier}, so every checkpoint holds every
  *       change;
  *   <li>{@link #letGoIfFull} where no held value is in use (at the end of {@code processElement}):
  *       once the most keys it may hold are held, all are written and let go, and each is read back
@@ -135,17 +135,26 @@ public final class HeldKeyedState<K, V> {
         return keys.size();
     }
 
-    /** Whether this one's state backend keeps objects; see {@link #keepsObjects(KeyedStateBackend)}. */
-    public boolean backendKeepsObjects() {
-        return keepsObjects;
-    }
-
     /** Whether the most keys it may hold are held. */
     public boolean isFull() {
         return keys.size() >= mostHeld;
     }
 
-    /** Writes every key changed since the last write; before each checkpoint barrier at least. */
+    /**
+     * Before a checkpoint barrier: with heap state, every changed key is handed over and all are
+     * let go, so the snapshot reads objects the operator no longer changes and a key is read back
+     * (copied by the backend while the snapshot runs) when next needed; with RocksDB the changed
+     * keys are written and stay held.
+     */
+    public void beforeBarrier() {
+        if (keepsObjects) {
+            letGo();
+        } else {
+            writeChanged();
+        }
+    }
+
+    /** Writes every key changed since the last write. */
     public void writeChanged() {
         keys.drainChanged(number -> write(number, !keepsObjects));
     }

@@ -298,20 +298,11 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         held.letGoIfFull();
     }
 
-    /**
-     * Writes the changed cards before the barrier, so the checkpoint holds every change. With heap
-     * state the cards are handed over and let go instead: the snapshot then reads objects the
-     * detector no longer changes, and a card is read back (copied by the backend while the
-     * snapshot runs) when next needed.
-     */
+    /** The checkpoint holds every change: the held cards go to keyed state before the barrier. */
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
-        if (held.backendKeepsObjects()) {
-            held.letGo();
-        } else {
-            held.writeChanged();
-        }
+        held.beforeBarrier();
     }
 
     /** After a restore: each stored card's first waiting authorisation and expiry, as its deadlines. */
