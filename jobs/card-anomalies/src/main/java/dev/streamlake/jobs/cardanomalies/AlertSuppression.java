@@ -1,5 +1,6 @@
 package dev.streamlake.jobs.cardanomalies;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,15 +10,16 @@ import java.util.TreeMap;
  */
 final class AlertSuppression {
 
-    /** Rule id → event time of the card's last emitted alert of that rule. */
-    final Map<String, Long> lastAlerts;
+    /** Rule id → event time of the card's last emitted alert of that rule; null until the first (most cards have none). */
+    private Map<String, Long> lastAlerts;
 
     AlertSuppression() {
-        this(new TreeMap<>());
+        this(null);
     }
 
+    /** @param lastAlerts the last alerts by rule, kept as given; null or empty for none */
     AlertSuppression(Map<String, Long> lastAlerts) {
-        this.lastAlerts = lastAlerts;
+        this.lastAlerts = lastAlerts == null || lastAlerts.isEmpty() ? null : lastAlerts;
     }
 
     /**
@@ -26,17 +28,25 @@ final class AlertSuppression {
      * @param periodMillis 0 lets every alert through
      */
     boolean admit(String ruleId, long ts, long periodMillis) {
-        Long last = lastAlerts.get(ruleId);
+        Long last = lastAlerts == null ? null : lastAlerts.get(ruleId);
         if (last != null && ts < last + periodMillis) {
             return false;
         }
         if (periodMillis > 0) {
+            if (lastAlerts == null) {
+                lastAlerts = new TreeMap<>();
+            }
             lastAlerts.put(ruleId, ts);
         }
         return true;
     }
 
+    /** The last alerts by rule id, in id order; read-only. */
+    Map<String, Long> lastAlerts() {
+        return lastAlerts == null ? Collections.emptyMap() : Collections.unmodifiableMap(lastAlerts);
+    }
+
     AlertSuppression copy() {
-        return new AlertSuppression(new TreeMap<>(lastAlerts));
+        return new AlertSuppression(lastAlerts == null ? null : new TreeMap<>(lastAlerts));
     }
 }

@@ -9,13 +9,21 @@ import java.util.List;
  * What the card detector keeps of one card: its authorisations waiting for the watermark, in the
  * order they will be handled, its expiry deadline, and its history: when it began, the last
  * authorisation, hourly amounts, latest attempts and the last alert of each rule.
+ *
+ * <p>Few objects per card: with a million cards, each one the card keeps is a cache miss on every
+ * authorisation, and live objects are what the garbage collector copies. So the waiting list exists
+ * only while something waits (a few seconds of a card's life), and the suppression's map only once
+ * the card has an alert.
  */
 final class CardActivity {
 
     /** No time: no history yet, or no deadline. */
     static final long NONE = Long.MIN_VALUE;
 
-    final List<CardAuthorisation> waiting;
+    private static final List<CardAuthorisation> NOTHING_WAITING = List.of();
+
+    /** Read-only; empty when nothing waits. */
+    List<CardAuthorisation> waiting;
     /**
      * The event time of the card's expiry deadline, NONE if it has none: the card is forgotten then
      * unless it was active since. At most one is pending, whatever the card's rate.
@@ -29,9 +37,10 @@ final class CardActivity {
     AlertSuppression suppression;
 
     CardActivity() {
-        this(new ArrayList<>(2), NONE, NONE, NONE, new HourlyAmounts(), new RecentAttempts(), new AlertSuppression());
+        this(NOTHING_WAITING, NONE, NONE, NONE, new HourlyAmounts(), new RecentAttempts(), new AlertSuppression());
     }
 
+    /** @param waiting the waiting authorisations in order; the activity keeps the list, or none if empty */
     CardActivity(
             List<CardAuthorisation> waiting,
             long expiry,
@@ -40,7 +49,7 @@ final class CardActivity {
             HourlyAmounts amounts,
             RecentAttempts attempts,
             AlertSuppression suppression) {
-        this.waiting = waiting;
+        this.waiting = waiting.isEmpty() ? NOTHING_WAITING : waiting;
         this.expiry = expiry;
         this.firstSeen = firstSeen;
         this.lastTs = lastTs;
@@ -73,8 +82,20 @@ final class CardActivity {
             }
             at--;
         }
+        if (waiting == NOTHING_WAITING) {
+            waiting = new ArrayList<>(2);
+        }
         waiting.add(at, authorisation);
         return true;
+    }
+
+    /** Forgets the first {@code count} waiting authorisations: they were handled. */
+    void handled(int count) {
+        if (count == waiting.size()) {
+            waiting = NOTHING_WAITING;
+        } else {
+            waiting.subList(0, count).clear();
+        }
     }
 
     /** Starts the card's history at this time, forgetting any before (after a silence longer than the baseline). */
@@ -88,9 +109,7 @@ final class CardActivity {
 
     /** A copy that shares nothing the detector changes (the authorisations themselves it never changes). */
     CardActivity copy() {
-        // Room for a few: a copy of an empty list has none, and authorisations keep arriving.
-        List<CardAuthorisation> waitingCopy = new ArrayList<>(Math.max(waiting.size(), 2));
-        waitingCopy.addAll(waiting);
+        List<CardAuthorisation> waitingCopy = waiting.isEmpty() ? NOTHING_WAITING : new ArrayList<>(waiting);
         return new CardActivity(
                 waitingCopy, expiry, firstSeen, lastTs, amounts.copy(), attempts.copy(), suppression.copy());
     }

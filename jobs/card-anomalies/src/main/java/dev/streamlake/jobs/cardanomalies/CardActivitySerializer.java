@@ -59,19 +59,19 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
         HourlyAmounts amounts = activity.amounts;
         out.writeInt(amounts.size);
         for (int i = 0; i < amounts.size; i++) {
-            out.writeLong(amounts.hours[i]);
-            out.writeInt(amounts.counts[i]);
-            out.writeDouble(amounts.means[i]);
-            out.writeDouble(amounts.m2s[i]);
+            out.writeLong(amounts.hour(i));
+            out.writeInt(amounts.count(i));
+            out.writeDouble(amounts.mean(i));
+            out.writeDouble(amounts.m2(i));
         }
         RecentAttempts attempts = activity.attempts;
         out.writeInt(attempts.size);
         for (int i = 0; i < attempts.size; i++) {
-            out.writeLong(attempts.times[i]);
-            writeText(attempts.ids[i], out);
-            out.writeBoolean(attempts.approved[i]);
+            out.writeLong(attempts.time(i));
+            writeText(attempts.id(i), out);
+            out.writeBoolean(attempts.approved(i));
         }
-        Map<String, Long> lastAlerts = activity.suppression.lastAlerts;
+        Map<String, Long> lastAlerts = activity.suppression.lastAlerts();
         out.writeInt(lastAlerts.size());
         for (Map.Entry<String, Long> alert : lastAlerts.entrySet()) {
             writeText(alert.getKey(), out);
@@ -82,7 +82,7 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
     @Override
     public CardActivity deserialize(DataInputView in) throws IOException {
         int waitingCount = in.readInt();
-        List<CardAuthorisation> waiting = new ArrayList<>(Math.max(waitingCount, 2));
+        List<CardAuthorisation> waiting = waitingCount == 0 ? List.of() : new ArrayList<>(waitingCount + 1);
         for (int i = 0; i < waitingCount; i++) {
             waiting.add(CardAuthorisationSerializer.INSTANCE.deserialize(in));
         }
@@ -100,7 +100,7 @@ public final class CardActivitySerializer extends FieldByFieldSerializer<CardAct
             attempts.add(in.readLong(), readText(in), in.readBoolean());
         }
         int alerted = in.readInt();
-        Map<String, Long> lastAlerts = new TreeMap<>();
+        Map<String, Long> lastAlerts = alerted == 0 ? null : new TreeMap<>();
         for (int i = 0; i < alerted; i++) {
             lastAlerts.put(readText(in), in.readLong());
         }

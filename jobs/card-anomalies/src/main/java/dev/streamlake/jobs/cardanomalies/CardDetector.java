@@ -52,10 +52,13 @@ import java.util.Map;
  * feature and alert, then depends on the data only, and a rule version stated ahead of the stream
  * is in force exactly from its effective time. A card has a deadline at its first waiting
  * authorisation, and at most one more: when it would be forgotten, moved on when it comes and the
- * card was active since. The deadlines are a heap of times and card ids ({@link KeyDeadlines}),
+ * card was active since. The deadlines are heaps of times and card ids ({@link KeyDeadlines}),
  * listed again from the cards' state after a restore, rather than Flink timers: registering and
  * polling a timer per authorisation in Flink's de-duplicating, key-group-partitioned queue was a
- * third of the detector's time with heap state (the benchmark's P segment).
+ * third of the detector's time with heap state (the benchmark's P segment). Expiries have a heap of
+ * their own: nearly every card has one, a week ahead, and in one heap with the waiting
+ * authorisations' deadlines, each of those (seconds ahead) climbed past them all, a cache miss a
+ * level at a million cards.
  *
  * <p>Why an operator rather than a {@code KeyedBroadcastProcessFunction}: the function read and
  * wrote a card's state several times per authorisation, which with RocksDB cost most of the job's
@@ -94,8 +97,10 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     private transient HeldKeyedState<String, CardActivity> held;
     /** The held cards' activity, by the number the held state gives each card. */
     private transient CardActivity[] cards;
-    /** When each card next has something due: its first waiting authorisation, or its expiry. */
+    /** The cards' first waiting authorisations: a few seconds of them, so a small heap. */
     private transient KeyDeadlines<String> deadlines;
+    /** When the cards would be forgotten: about one per card, a baseline ahead. */
+    private transient KeyDeadlines<String> expiries;
     private transient boolean restored;
     private transient BroadcastState<String, CardRule> ruleVersions;
     /** The authorisations' own watermark, which says what is too late; the rules' may lag behind it. */
@@ -148,6 +153,7 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
                 backend, new ValueStateDescriptor<>(STATE_NAME, CardActivitySerializer.INSTANCE), mostHeld, new HeldCards());
         cards = new CardActivity[64];
         deadlines = new KeyDeadlines<>();
+        expiries = new KeyDeadlines<>();
         scorer = new CardScorer(settings);
         scoredRecord = new StreamRecord<>(null);
         results = new ScorerResults();
@@ -159,7 +165,7 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         rulesAdded = getMetricGroup().counter("ruleVersionsAdded");
         staleRules = getMetricGroup().counter("staleRules");
         getMetricGroup().gauge("heldCards", () -> held.size());
-        getMetricGroup().gauge("pendingCardDeadlines", () -> deadlines.size());
+        getMetricGroup().gauge("pendingCardDeadlines", this::pendingDeadlines);
         if (restored) {
             listDeadlinesOfStoredCards();
         }
@@ -192,7 +198,8 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         }
         if (card.waiting.get(0) == authorisation) {
             // The first waiting one has a deadline; a later one gets it when the ones before are handled.
-            deadlines.add(authorisation.getTs().toEpochMilli(), cardId);
+            // The held key's own object: found again by identity, without reading its characters.
+            deadlines.add(authorisation.getTs().toEpochMilli(), held.key(number));
         }
         held.markChanged(number);
         held.letGoIfFull();
@@ -249,15 +256,24 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         }
     }
 
-    /** The combined watermark of both inputs: the cards with something due act, in the order of their deadlines. */
+    /**
+     * The combined watermark of both inputs: the cards with authorisations due act, in the order of
+     * their deadlines, then those due to expire (which may have had authorisations due too: it is
+     * the card's state that says what is due, whichever deadline brings it).
+     */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
         long watermark = mark.getTimestamp();
-        for (String cardId = deadlines.pollDue(watermark); cardId != null; cardId = deadlines.pollDue(watermark)) {
+        actOnDue(deadlines, watermark);
+        actOnDue(expiries, watermark);
+        super.processWatermark(mark);
+    }
+
+    private void actOnDue(KeyDeadlines<String> heap, long watermark) throws Exception {
+        for (String cardId = heap.pollDue(watermark); cardId != null; cardId = heap.pollDue(watermark)) {
             setCurrentKey(cardId);
             actOnDeadline(cardId, watermark);
         }
-        super.processWatermark(mark);
     }
 
     /** Handles the card's authorisations the watermark has passed, forgets an idle card, lists its next deadline. */
@@ -274,11 +290,10 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
         if (due > 0) {
             RuleBook book = rules();
             long now = getProcessingTimeService().getCurrentProcessingTime();
-            List<CardAuthorisation> handled = card.waiting.subList(0, due);
-            for (CardAuthorisation authorisation : handled) {
-                scorer.score(card, authorisation, book, now, results);
+            for (int i = 0; i < due; i++) {
+                scorer.score(card, card.waiting.get(i), book, now, results);
             }
-            handled.clear();
+            card.handled(due);
         }
         if (card.expiry != CardActivity.NONE && card.expiry <= watermark) {
             card.expiry = CardActivity.NONE; // this deadline, or one due at this same watermark
@@ -292,7 +307,7 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
             put(number, null);
         } else if (card.expiry == CardActivity.NONE) {
             card.expiry = card.lastTs + settings.baselineMillis + 1;
-            deadlines.add(card.expiry, cardId);
+            expiries.add(card.expiry, cardId);
         }
         held.markChanged(number);
         held.letGoIfFull();
@@ -314,14 +329,14 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
                         deadlines.add(card.waiting.get(0).getTs().toEpochMilli(), cardId);
                     }
                     if (card.expiry != CardActivity.NONE) {
-                        deadlines.add(card.expiry, cardId);
+                        expiries.add(card.expiry, cardId);
                     }
                 });
     }
 
     /** Deadlines listed and not yet come, outdated ones included. */
     int pendingDeadlines() {
-        return deadlines.size();
+        return deadlines.size() + expiries.size();
     }
 
     private CardActivity get(int number) {

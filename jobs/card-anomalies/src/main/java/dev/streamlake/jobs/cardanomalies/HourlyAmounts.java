@@ -9,10 +9,15 @@ import java.util.Arrays;
  */
 final class HourlyAmounts {
 
-    long[] hours;
-    int[] counts;
-    double[] means;
-    double[] m2s;
+    /**
+     * Per bucket, one after the other: its hour, count, mean and sum of squared deviations, all as
+     * doubles (hours and counts are whole numbers far below 2^53). One array rather than one per
+     * field: a card's buckets are read on every authorisation, and with a million cards each array
+     * is a cache miss of its own.
+     */
+    private static final int STRIDE = 4;
+
+    private double[] buckets;
     int size;
 
     HourlyAmounts() {
@@ -20,54 +25,63 @@ final class HourlyAmounts {
     }
 
     HourlyAmounts(int capacity) {
-        hours = new long[capacity];
-        counts = new int[capacity];
-        means = new double[capacity];
-        m2s = new double[capacity];
+        buckets = new double[capacity * STRIDE];
     }
 
     static long hourOf(long ts) {
         return Math.floorDiv(ts, DetectorSettings.HOUR_MILLIS);
     }
 
+    long hour(int bucket) {
+        return (long) buckets[bucket * STRIDE];
+    }
+
+    int count(int bucket) {
+        return (int) buckets[bucket * STRIDE + 1];
+    }
+
+    double mean(int bucket) {
+        return buckets[bucket * STRIDE + 2];
+    }
+
+    double m2(int bucket) {
+        return buckets[bucket * STRIDE + 3];
+    }
+
     void add(long ts, double amount) {
         long hour = hourOf(ts);
-        if (size == 0 || hours[size - 1] != hour) {
+        if (size == 0 || hour(size - 1) != hour) {
             append(hour, 0, 0, 0);
         }
-        int last = size - 1;
-        int count = ++counts[last];
-        double delta = amount - means[last];
-        means[last] += delta / count;
-        m2s[last] += delta * (amount - means[last]);
+        int last = (size - 1) * STRIDE;
+        double count = ++buckets[last + 1];
+        double mean = buckets[last + 2];
+        double delta = amount - mean;
+        mean += delta / count;
+        buckets[last + 2] = mean;
+        buckets[last + 3] += delta * (amount - mean);
     }
 
     void append(long hour, int count, double mean, double m2) {
-        if (size == hours.length) {
-            int capacity = size * 2;
-            hours = Arrays.copyOf(hours, capacity);
-            counts = Arrays.copyOf(counts, capacity);
-            means = Arrays.copyOf(means, capacity);
-            m2s = Arrays.copyOf(m2s, capacity);
+        int at = size * STRIDE;
+        if (at == buckets.length) {
+            buckets = Arrays.copyOf(buckets, Math.max(at * 2, STRIDE));
         }
-        hours[size] = hour;
-        counts[size] = count;
-        means[size] = mean;
-        m2s[size] = m2;
+        buckets[at] = hour;
+        buckets[at + 1] = count;
+        buckets[at + 2] = mean;
+        buckets[at + 3] = m2;
         size++;
     }
 
     /** Drops the buckets of hours before the given one. */
     void forgetBefore(long hour) {
         int first = 0;
-        while (first < size && hours[first] < hour) {
+        while (first < size && hour(first) < hour) {
             first++;
         }
         if (first > 0) {
-            System.arraycopy(hours, first, hours, 0, size - first);
-            System.arraycopy(counts, first, counts, 0, size - first);
-            System.arraycopy(means, first, means, 0, size - first);
-            System.arraycopy(m2s, first, m2s, 0, size - first);
+            System.arraycopy(buckets, first * STRIDE, buckets, 0, (size - first) * STRIDE);
             size -= first;
         }
     }
@@ -80,29 +94,29 @@ final class HourlyAmounts {
      * baseline's hours.
      */
     Baseline baseline() {
-        long count = 0;
+        int end = size * STRIDE;
+        double count = 0;
         double sum = 0;
-        for (int i = 0; i < size; i++) {
-            count += counts[i];
-            sum += counts[i] * means[i];
+        for (int at = 0; at < end; at += STRIDE) {
+            count += buckets[at + 1];
+            sum += buckets[at + 1] * buckets[at + 2];
         }
         if (count == 0) {
             return Baseline.NONE;
         }
         double mean = sum / count;
         double m2 = 0;
-        for (int i = 0; i < size; i++) {
-            double distance = means[i] - mean;
-            m2 += m2s[i] + counts[i] * distance * distance;
+        for (int at = 0; at < end; at += STRIDE) {
+            double distance = buckets[at + 2] - mean;
+            m2 += buckets[at + 3] + buckets[at + 1] * distance * distance;
         }
         return new Baseline((int) count, mean, Math.sqrt(m2 / count));
     }
 
     HourlyAmounts copy() {
         HourlyAmounts copy = new HourlyAmounts(Math.max(size, 1));
-        for (int i = 0; i < size; i++) {
-            copy.append(hours[i], counts[i], means[i], m2s[i]);
-        }
+        System.arraycopy(buckets, 0, copy.buckets, 0, size * STRIDE);
+        copy.size = size;
         return copy;
     }
 

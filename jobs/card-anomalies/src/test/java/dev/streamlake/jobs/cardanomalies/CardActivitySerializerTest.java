@@ -12,9 +12,7 @@ class CardActivitySerializerTest {
     @Test
     void writesAndReadsEveryField() throws Exception {
         CardActivity activity = sample();
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        CardActivitySerializer.INSTANCE.serialize(activity, out);
-        CardActivity read = CardActivitySerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        CardActivity read = roundTrip(activity);
 
         assertThat(read.firstSeen).isEqualTo(5);
         assertThat(read.lastTs).isEqualTo(7_200_000);
@@ -26,7 +24,7 @@ class CardActivitySerializerTest {
         assertThat(read.amounts.baseline().stddev).isEqualTo(activity.amounts.baseline().stddev);
         assertThat(read.attempts.idsSince(0, false)).containsExactly("a1", "a2");
         assertThat(read.attempts.idsSince(0, true)).containsExactly("a2");
-        assertThat(read.suppression.lastAlerts).containsEntry("velocity", 42L);
+        assertThat(read.suppression.lastAlerts()).containsEntry("velocity", 42L);
     }
 
     @Test
@@ -39,9 +37,40 @@ class CardActivitySerializerTest {
 
         assertThat(copy.amounts.baseline().count).isEqualTo(3);
         assertThat(copy.attempts.idsSince(0, false)).containsExactly("a1", "a2");
-        assertThat(copy.suppression.lastAlerts).containsOnlyKeys("velocity");
-        activity.waiting.clear();
+        assertThat(copy.suppression.lastAlerts()).containsOnlyKeys("velocity");
+        activity.handled(2);
         assertThat(copy.waiting).hasSize(2);
+    }
+
+    @Test
+    void theWaitingListIsKeptOnlyWhileSomethingWaits() throws Exception {
+        CardActivity activity = sample();
+        activity.handled(1);
+        assertThat(activity.waiting).extracting(a -> a.getAuthorisationId()).containsExactly("w2");
+        activity.handled(1);
+        assertThat(activity.waiting).isEmpty();
+        assertThat(roundTrip(activity).waiting).isEmpty();
+
+        assertThat(activity.await(Authorisations.approved("w3", "card-1", 7_400_000, "4.00"))).isTrue();
+        assertThat(activity.await(Authorisations.approved("w3", "card-1", 7_400_000, "4.00"))).isFalse();
+        assertThat(roundTrip(activity).waiting).extracting(a -> a.getAuthorisationId()).containsExactly("w3");
+    }
+
+    @Test
+    void aCardWithoutAlertsKeepsNoSuppressionEntries() throws Exception {
+        CardActivity activity = new CardActivity();
+        assertThat(activity.suppression.admit("velocity", 42, 0)).isTrue();
+        assertThat(activity.suppression.lastAlerts()).isEmpty();
+        assertThat(roundTrip(activity).suppression.admit("velocity", 43, 60_000)).isTrue();
+        assertThat(activity.suppression.admit("velocity", 43, 60_000)).isTrue();
+        assertThat(activity.suppression.admit("velocity", 44, 60_000)).isFalse();
+        assertThat(roundTrip(activity).suppression.lastAlerts()).containsExactly(java.util.Map.entry("velocity", 43L));
+    }
+
+    private static CardActivity roundTrip(CardActivity activity) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        CardActivitySerializer.INSTANCE.serialize(activity, out);
+        return CardActivitySerializer.INSTANCE.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
     }
 
     private static CardActivity sample() {
