@@ -40,7 +40,7 @@ final class ReviewJob {
      * The keys every test sets, as values the oracle gets too: an hour of out-of-orderness on every
      * input, no partition ever taken for idle (the users topic moves on by itself), alignment drift
      * far below the age of a too-late record, a retention of two days (a few days of data then see
-     * users expire), and a wait bound no test reaches.
+     * users expire), and a wait bound no test reaches but the one about it, which shortens it.
      */
     static Map<String, String> commonKeys() {
         Map<String, String> values = new HashMap<>();

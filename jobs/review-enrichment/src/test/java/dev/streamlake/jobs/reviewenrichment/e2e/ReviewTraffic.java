@@ -91,6 +91,12 @@ final class ReviewTraffic {
             clicksPerDay = clicks;
             return this;
         }
+
+        /** No record sent days after its time: each is sent then or within the maximum delay. */
+        Shape allOnTime() {
+            tooLateShare = 0;
+            return this;
+        }
     }
 
     /** A record to send, when. */

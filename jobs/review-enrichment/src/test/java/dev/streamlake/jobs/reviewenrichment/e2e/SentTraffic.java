@@ -60,6 +60,20 @@ final class SentTraffic {
         boolean isTombstone() {
             return value == null;
         }
+
+        /** The event time of the review, change or action; Long.MIN_VALUE for bad records and tombstones. */
+        long eventTime() {
+            if (event instanceof ProductReview) {
+                return ((ProductReview) event).getTs().toEpochMilli();
+            }
+            if (event instanceof UserChange) {
+                return ((UserChange) event).getSourceTs().toEpochMilli();
+            }
+            if (event instanceof ClickAction) {
+                return ((ClickAction) event).getTs().toEpochMilli();
+            }
+            return Long.MIN_VALUE;
+        }
     }
 
     private final List<Sent> records = new ArrayList<>();
