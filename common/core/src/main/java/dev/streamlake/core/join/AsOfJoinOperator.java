@@ -196,8 +196,8 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
         KeyedStateBackend<K> backend = getKeyedStateBackend();
         stateSerializer = new AsOfKeyStateTypeInfo<>(leftType, versionType)
                 .createSerializer(getExecutionConfig().getSerializerConfig());
-        // Heap state keeps every key's value in memory anyway: all are held and handed to the
-        // backend before each barrier (no copies). The bound on held keys is for RocksDB.
+        // Heap state keeps every key's value in memory anyway: all are held, and a copy of each
+        // changed one goes to the backend before each barrier. The bound on held keys is for RocksDB.
         int mostHeld = HeldKeyedState.keepsObjects(backend) ? Integer.MAX_VALUE : heldKeys;
         held = new HeldKeyedState<>(
                 backend, new ValueStateDescriptor<>(KEY_STATE, stateSerializer), mostHeld, new HeldStates());

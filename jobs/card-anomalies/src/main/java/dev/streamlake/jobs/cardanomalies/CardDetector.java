@@ -146,8 +146,8 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     public void open() throws Exception {
         super.open();
         KeyedStateBackend<String> backend = getKeyedStateBackend();
-        // Heap state: every card's value is in memory anyway, so all are held, and handed to the
-        // backend before each barrier (no copies); the bound on held cards is for RocksDB.
+        // Heap state: every card's value is in memory anyway, so all are held, and a copy of each
+        // changed one goes to the backend before each barrier; the bound on held cards is for RocksDB.
         int mostHeld = HeldKeyedState.keepsObjects(backend) ? Integer.MAX_VALUE : heldCards;
         held = new HeldKeyedState<>(
                 backend, new ValueStateDescriptor<>(STATE_NAME, CardActivitySerializer.INSTANCE), mostHeld, new HeldCards());
