@@ -49,7 +49,8 @@ public final class CardAnomaliesKeys {
                                     + " to the state backend before each checkpoint, and when that many are held"
                                     + " all are written and read back when next needed; 0 reads and writes the"
                                     + " state backend for every authorisation. With heap state every card is"
-                                    + " held, since the backend keeps them all in memory anyway.");
+                                    + " held, since the backend keeps them all in memory anyway, and a copy of each"
+                                    + " changed one is written before each checkpoint.");
 
     public static final ConfigKey<Duration> SUPPRESSION =
             ConfigKey.of("detection.suppression", ValueType.duration())

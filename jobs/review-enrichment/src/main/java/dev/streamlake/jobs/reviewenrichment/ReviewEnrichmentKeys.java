@@ -59,7 +59,8 @@ public final class ReviewEnrichmentKeys {
                                     + " state backend before each checkpoint, and when that many are held all are"
                                     + " written and read back when next needed; 0 reads and writes the state backend"
                                     + " for every record. With heap state every user is held, since the backend"
-                                    + " keeps them all in memory anyway.");
+                                    + " keeps them all in memory anyway, and a copy of each changed one is written"
+                                    + " before each checkpoint.");
 
     public static final ConfigKey<String> SECRET =
             ConfigKey.of("privacy.secret", ValueType.string())
