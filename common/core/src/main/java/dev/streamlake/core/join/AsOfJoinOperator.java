@@ -394,7 +394,7 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
-        held.beforeBarrier();
+        held.writeChanged();
     }
 
     /** After a restore: each stored key's first waiting record, as its deadline. */

@@ -22,7 +22,7 @@ import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
  * <ul>
  *   <li>{@link #hold} and {@link #add} to find a key's number, {@link #markChanged} after changing
  *       its value;
- *   <li>{@link #beforeBarrier} in {@code prepareSnapshotPreBarrier}, so every checkpoint holds every
+ *   <li>{@link #writeChanged} in {@code prepareSnapshotPreBarrier}, so every checkpoint holds every
  *       change;
  *   <li>{@link #letGoIfFull} where no held value is in use (at the end of {@code processElement}):
  *       once the most keys it may hold are held, all are written and let go, and each is read back
@@ -140,18 +140,14 @@ public final class HeldKeyedState<K, V> {
     }
 
     /**
-     * Before a checkpoint barrier: the changed keys are written and stay held. With heap state
-     * what is written is a copy ({@link HeldValues#valueToWrite}), which the snapshot reads while
-     * the operator goes on changing its own. (Letting every key go instead, and reading each back
-     * when next needed, cost more at a million keys: a lookup in the backend per key and barrier,
-     * and the backend's own copy of each key read while its snapshot ran; the benchmark's card
-     * detector lost a quarter of its rate to it.)
+     * Writes every key changed since the last write; they stay held. Called before each checkpoint
+     * barrier ({@code prepareSnapshotPreBarrier}). With heap state what is written is a copy
+     * ({@link HeldValues#valueToWrite}), which the snapshot reads while the operator goes on
+     * changing its own. (Letting every key go instead, and reading each back when next needed,
+     * cost more at a million keys: a lookup in the backend per key and barrier, and the backend's
+     * own copy of each key read while its snapshot ran; the benchmark's card detector lost a
+     * quarter of its rate to it.)
      */
-    public void beforeBarrier() {
-        writeChanged();
-    }
-
-    /** Writes every key changed since the last write. */
     public void writeChanged() {
         keys.drainChanged(number -> write(number, !keepsObjects));
     }

@@ -317,7 +317,7 @@ final class CardDetector extends AbstractStreamOperator<ScoredTransaction>
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
-        held.beforeBarrier();
+        held.writeChanged();
     }
 
     /** After a restore: each stored card's first waiting authorisation and expiry, as its deadlines. */
