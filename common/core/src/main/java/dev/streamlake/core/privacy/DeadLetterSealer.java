@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * again for the full reason; without it, the row shows the origin, the kind of failure and the
  * reason's shape.
  *
+ * <p>The reason names the key that sealed the letter by its id ({@link #keyId}): after a rotation,
+ * the id tells which of the kept keys opens a letter, without trying each.
+ *
  * <p>Sealed bytes are a version byte (1), a 12-byte random nonce, then the ciphertext with its tag.
  * The nonce is random, so a replayed dead letter seals differently; the Delta sink commits one
  * attempt only.
@@ -31,19 +34,22 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
 
     private static final long serialVersionUID = 1L;
 
-    /** Starts every reason of a sealed dead letter. */
-    public static final String SEALED_PREFIX = "raw bytes sealed (personal data); ";
+    /** Starts every reason of a sealed dead letter; the key's id and {@code "; "} follow. */
+    public static final String SEALED_PREFIX = "raw bytes sealed (personal data) with key ";
 
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final byte[] KEY_PURPOSE = "streamlake dead-letter sealing v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] KEY_ID_PURPOSE = "streamlake key id v1".getBytes(StandardCharsets.UTF_8);
+    private static final int KEY_ID_BYTES = 4;
 
     /** What the decoders quote of a value: {@code the string "..."} and {@code the number ...}. */
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern NUMBER = Pattern.compile("the number [-+.\\dEe]+");
 
     private final byte[] key;
+    private final String keyId;
     private transient SecureRandom random;
 
     /** @param secret the job's secret, as for its {@link Pseudonymiser}; at least 32 bytes */
@@ -52,7 +58,8 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
         if (bytes.length < Pseudonymiser.MIN_KEY_BYTES) {
             throw new IllegalArgumentException("a sealing secret needs at least " + Pseudonymiser.MIN_KEY_BYTES + " bytes");
         }
-        this.key = derivedKey(bytes);
+        this.key = derivedKey(bytes, KEY_PURPOSE);
+        this.keyId = keyId(secret);
     }
 
     @Override
@@ -64,7 +71,7 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
             raw.get(bytes);
             sealed.setRaw(ByteBuffer.wrap(seal(bytes)));
         }
-        sealed.setErrorMessage(SEALED_PREFIX + masked(letter.getErrorMessage()));
+        sealed.setErrorMessage(SEALED_PREFIX + keyId + "; " + masked(letter.getErrorMessage()));
         return sealed;
     }
 
@@ -92,7 +99,7 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(
                 Cipher.DECRYPT_MODE,
-                new SecretKeySpec(derivedKey(secret.getBytes(StandardCharsets.UTF_8)), "AES"),
+                new SecretKeySpec(derivedKey(secret.getBytes(StandardCharsets.UTF_8), KEY_PURPOSE), "AES"),
                 new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
         return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
     }
@@ -103,12 +110,26 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
         return NUMBER.matcher(noQuotes).replaceAll("the number …");
     }
 
-    /** A key for this purpose only, so that the pseudonyms' HMAC key is never used as an AES key. */
-    private static byte[] derivedKey(byte[] secret) {
+    /**
+     * The id a sealed dead letter's reason names its key by: eight hex digits derived from the
+     * secret (HMAC-SHA256 of a fixed label, truncated), which tell keys apart and reveal nothing of
+     * them. Compute it for each kept key to find the one that opens a letter.
+     */
+    public static String keyId(String secret) {
+        byte[] id = derivedKey(secret.getBytes(StandardCharsets.UTF_8), KEY_ID_PURPOSE);
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < KEY_ID_BYTES; i++) {
+            hex.append(String.format("%02x", id[i]));
+        }
+        return hex.toString();
+    }
+
+    /** A key for one purpose only, so that the pseudonyms' HMAC key is never used as an AES key. */
+    private static byte[] derivedKey(byte[] secret, byte[] purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(KEY_PURPOSE);
+            return mac.doFinal(purpose);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot derive a sealing key", e);
         }

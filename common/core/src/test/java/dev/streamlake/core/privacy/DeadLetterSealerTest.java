@@ -42,10 +42,23 @@ class DeadLetterSealerTest {
         DeadLetter sealed = new DeadLetterSealer(SECRET).map(letter(
                 RAW, "field 'after.email': expected a string, got the number 46701234567; field 'after.status': unknown symbol \"Platinium \\\"x\\\"\""));
 
-        assertThat(sealed.getErrorMessage()).isEqualTo(DeadLetterSealer.SEALED_PREFIX
+        assertThat(sealed.getErrorMessage()).isEqualTo(DeadLetterSealer.SEALED_PREFIX + DeadLetterSealer.keyId(SECRET) + "; "
                 + "field 'after.email': expected a string, got the number …; field 'after.status': unknown symbol \"…\"");
         assertThat(sealed.getOrigin()).isEqualTo(letter(RAW, "").getOrigin());
         assertThat(sealed.getErrorClass()).isEqualTo("MalformedRecordException");
+    }
+
+    @Test
+    void namesTheKeyThatSealedItByAnIdThatTellsKeysApart() throws Exception {
+        String other = SECRET + " after the rotation";
+        String id = DeadLetterSealer.keyId(SECRET);
+
+        assertThat(id).matches("[0-9a-f]{8}").isEqualTo(DeadLetterSealer.keyId(new String(SECRET)));
+        assertThat(DeadLetterSealer.keyId(other)).matches("[0-9a-f]{8}").isNotEqualTo(id);
+        assertThat(new DeadLetterSealer(SECRET).map(letter(RAW, "x")).getErrorMessage())
+                .startsWith(DeadLetterSealer.SEALED_PREFIX + id + "; ");
+        assertThat(new DeadLetterSealer(other).map(letter(RAW, "x")).getErrorMessage())
+                .startsWith(DeadLetterSealer.SEALED_PREFIX + DeadLetterSealer.keyId(other) + "; ");
     }
 
     @Test

@@ -24,6 +24,10 @@ import java.util.function.ToIntFunction;
 /** What the job must write for the records sent, from the oracle, with the checks that the data means what the test says. */
 final class ExpectedReviewTables {
 
+    /** How the reason of a dead letter sealed with the tests' key starts: it names that key. */
+    private static final String SEALED_WITH_TEST_KEY =
+            DeadLetterSealer.SEALED_PREFIX + DeadLetterSealer.keyId(ReviewJob.SECRET) + "; ";
+
     final SentTraffic sent;
     final ReviewEnrichmentOracle.Outcome outcome;
 
@@ -92,7 +96,7 @@ final class ExpectedReviewTables {
             Sent record = sent.at(positionOf.applyAsInt(row));
             boolean sealed = record.feed == Feed.USERS;
             if (!row.errorMessage.contains(record.badReason)
-                    || sealed != row.errorMessage.startsWith(DeadLetterSealer.SEALED_PREFIX)) {
+                    || sealed != row.errorMessage.startsWith(SEALED_WITH_TEST_KEY)) {
                 wrongReasons.add(record.description + ": " + row.errorClass + ": " + row.errorMessage
                         + " (expected " + (sealed ? "sealed, " : "") + "with \"" + record.badReason + "\")");
             }
