@@ -282,6 +282,13 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
     /**
      * The combined watermark of both inputs: the keys with records due act, in the order of their
      * deadlines, before Flink's timers of the watermark (the keys' expiry) fire.
+     *
+     * <p>At the end of event time (both inputs read to their end, or a stop with {@code --drain})
+     * every waiting record is joined, but the keys' expiry timers are not fired: no record can
+     * come, so expiring a key protects nothing, and with RocksDB it would read and write every
+     * user's state just before the job ends (a fifth of a benchmark round with RocksDB at 10^6 users). The
+     * state stays as it was; a job restored from it meets event time at its end (the watermark
+     * floor), where every record is too late.
      */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
@@ -291,7 +298,11 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
             setCurrentKey(key);
             actOnDeadline(key, watermark);
         }
-        super.processWatermark(mark);
+        if (mark.getTimestamp() == Long.MAX_VALUE) {
+            output.emitWatermark(mark);
+        } else {
+            super.processWatermark(mark);
+        }
     }
 
     /** Joins the key's records the watermark has passed, drops the versions no record can need now, lists its next deadline. */

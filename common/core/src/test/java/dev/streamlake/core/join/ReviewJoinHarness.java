@@ -186,7 +186,7 @@ final class ReviewJoinHarness implements AutoCloseable {
         }
     }
 
-    /** Deadlines the join has listed and that have not come, and Flink event-time timers (the join registers none). */
+    /** Deadlines the join has listed and that have not come, and Flink event-time timers (the keys' expiry). */
     int pendingDeadlines() {
         return operator.pendingDeadlines() + harness.numEventTimeTimers();
     }
