@@ -286,9 +286,9 @@ public final class AsOfJoinOperator<K, L, V, O> extends AbstractStreamOperator<O
      * <p>At the end of event time (both inputs read to their end, or a stop with {@code --drain})
      * every waiting record is joined, but the keys' expiry timers are not fired: no record can
      * come, so expiring a key protects nothing, and with RocksDB it would read and write every
-     * user's state just before the job ends (a fifth of a benchmark round with RocksDB at 10^6 users). The
-     * state stays as it was; a job restored from it meets event time at its end (the watermark
-     * floor), where every record is too late.
+     * key's state just before the job ends (a fifth of a benchmark round at 10^6 users). The state
+     * stays as it was; a job restored from it meets event time at its end (the watermark floor),
+     * where every record is too late.
      */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
