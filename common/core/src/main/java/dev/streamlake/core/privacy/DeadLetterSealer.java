@@ -41,8 +41,8 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final byte[] KEY_PURPOSE = "streamlake dead-letter sealing v1".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] KEY_ID_PURPOSE = "streamlake key id v1".getBytes(StandardCharsets.UTF_8);
-    private static final int KEY_ID_BYTES = 4;
+    private static final String KEY_ID_LABEL = "streamlake key id v1";
+    private static final int KEY_ID_DIGITS = 8;
 
     /** What the decoders quote of a value: {@code the string "..."} and {@code the number ...}. */
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -58,7 +58,7 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
         if (bytes.length < Pseudonymiser.MIN_KEY_BYTES) {
             throw new IllegalArgumentException("a sealing secret needs at least " + Pseudonymiser.MIN_KEY_BYTES + " bytes");
         }
-        this.key = derivedKey(bytes, KEY_PURPOSE);
+        this.key = derivedKey(bytes);
         this.keyId = keyId(secret);
     }
 
@@ -99,7 +99,7 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(
                 Cipher.DECRYPT_MODE,
-                new SecretKeySpec(derivedKey(secret.getBytes(StandardCharsets.UTF_8), KEY_PURPOSE), "AES"),
+                new SecretKeySpec(derivedKey(secret.getBytes(StandardCharsets.UTF_8)), "AES"),
                 new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
         return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
     }
@@ -111,25 +111,20 @@ public final class DeadLetterSealer implements MapFunction<DeadLetter, DeadLette
     }
 
     /**
-     * The id a sealed dead letter's reason names its key by: eight hex digits derived from the
-     * secret (HMAC-SHA256 of a fixed label, truncated), which tell keys apart and reveal nothing of
-     * them. Compute it for each kept key to find the one that opens a letter.
+     * The id a sealed dead letter's reason names its key by: the first eight hex digits of the
+     * secret's pseudonym of a fixed label (HMAC-SHA256), which tell keys apart and reveal nothing
+     * of them. Compute it for each kept key to find the one that opens a letter.
      */
     public static String keyId(String secret) {
-        byte[] id = derivedKey(secret.getBytes(StandardCharsets.UTF_8), KEY_ID_PURPOSE);
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < KEY_ID_BYTES; i++) {
-            hex.append(String.format("%02x", id[i]));
-        }
-        return hex.toString();
+        return Pseudonymiser.withSecret(secret).pseudonym(KEY_ID_LABEL).substring(0, KEY_ID_DIGITS);
     }
 
-    /** A key for one purpose only, so that the pseudonyms' HMAC key is never used as an AES key. */
-    private static byte[] derivedKey(byte[] secret, byte[] purpose) {
+    /** A key for this purpose only, so that the pseudonyms' HMAC key is never used as an AES key. */
+    private static byte[] derivedKey(byte[] secret) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(purpose);
+            return mac.doFinal(KEY_PURPOSE);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JVM cannot derive a sealing key", e);
         }
