@@ -42,7 +42,8 @@ final class BenchCheckpointing {
         // A round that restarts measures its recovery, not its events: fail the run instead.
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         // Otherwise each bounded round waits up to an interval and the pause after its input ended
-        // for a final checkpoint: outside the measurement, but ten seconds more per round.
+        // for a final checkpoint: outside the measurement, but ten seconds more per round. A segment
+        // with several sources needs them all the same (SegmentRunner).
         config.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, false);
         return config;
     }
@@ -53,8 +54,9 @@ final class BenchCheckpointing {
                 + "10 s so that the first checkpoint falls at a random point of the first interval (Flink draws it "
                 + "between the pause and the interval) and a round completes its length over the interval on average; "
                 + "no final checkpoint after the end of the input (outside the measurement anyway), except in a segment "
-                + "with an input that ends at once (card-anomalies P, rules none), whose checkpoints need Flink's "
-                + "checkpoints after tasks finished; only checkpoints "
+                + "with several sources (each reads its share of the pool, a job's input of none ends at once), which "
+                + "takes Flink's checkpoints after tasks finished so that it goes on checkpointing after the first one "
+                + "ends; only checkpoints "
                 + "completed between a round's first record and the end of its input are counted";
     }
 }

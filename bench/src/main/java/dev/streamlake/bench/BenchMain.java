@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,6 +64,8 @@ public final class BenchMain {
                     }
                     Map<String, Measurement> previousRound = new HashMap<>();
                     for (int round = 0; round <= settings.rounds(); round++) {
+                        long events = round == 0 ? pool.size()
+                                : eventsFor(settings.segmentDuration(), pool, previousRound.values());
                         for (Segment segment : selected(settings)) {
                             for (WatermarkEmission watermarks : emissionOrder(settings, round)) {
                                 boolean main = watermarks == settings.mainWatermarks();
@@ -70,8 +73,6 @@ public final class BenchMain {
                                     continue;
                                 }
                                 String run = segment.code() + " " + watermarks.label();
-                                long events = round == 0 ? pool.size()
-                                        : eventsFor(settings.segmentDuration(), pool, previousRound.get(run));
                                 SegmentInput input = new SegmentInput(events, settings.window(), watermarks);
                                 List<Measurement> twins = new ArrayList<>();
                                 for (boolean checkpointed : settings.checkpointModes(round)) {
@@ -153,14 +154,17 @@ public final class BenchMain {
     }
 
     /**
-     * The records of a measured round: enough passes over the pool to last the segment duration at
-     * the wall rate the same segment had in the round before (its faster run there, so its runs
-     * with and without checkpoints both last at least that long on the same records); one pass
-     * when no duration is asked.
+     * The records of a measured round, the same for every segment of it, so the ratios compare
+     * runs over the same records: enough passes over the pool to last the segment duration at the
+     * wall rate of the slowest segment in the round before (the faster of its runs there, so its
+     * runs with and without checkpoints both last at least that long); at least one pass. With a
+     * count of its own per segment, a fast segment read more passes than a slow one, and a later
+     * pass can cost more per record than the first (larger state, more RocksDB files).
      */
-    private static long eventsFor(Duration duration, EventPool pool, Measurement previous) {
-        long atPreviousRate = (long) Math.ceil(previous.eventsPerSecond() * duration.toMillis() / 1000.0);
-        return Math.max(pool.size(), atPreviousRate);
+    private static long eventsFor(Duration duration, EventPool pool, Collection<Measurement> previousRound) {
+        double slowest = previousRound.stream().mapToDouble(Measurement::eventsPerSecond).min().orElseThrow();
+        long atSlowestRate = (long) Math.ceil(slowest * duration.toMillis() / 1000.0);
+        return Math.max(pool.size(), atSlowestRate);
     }
 
     private static Measurement fastest(List<Measurement> runs) {

@@ -251,8 +251,8 @@ public final class BenchSettings {
                         : "the warm-up round reads it once, a measured round reads it round and round (each pass "
                                 + "shifted in event time by the pool's span, so event time keeps moving forward) for "
                                 + "about " + TimeUtils.formatWithHighestUnit(segmentDuration()) + " of wall time: its "
-                                + "record count is that duration times the wall rate of the same segment's faster run "
-                                + "in the round before"));
+                                + "record count, the same for every segment of the round, is that duration times the "
+                                + "wall rate of the slowest segment's faster run in the round before"));
         lines.add("checkpoints in the measured rounds: " + (checkpointing()
                 ? "every " + TimeUtils.formatWithHighestUnit(checkpointInterval) + ", " + BenchCheckpointing.describe()
                         + (checkpointControl

@@ -23,12 +23,6 @@ final class CardProjectSegment extends Segment {
                 + "discarding sinks", true, true);
     }
 
-    /** The rules input ({@code none}) ends at once. */
-    @Override
-    boolean hasInputEndingFirst() {
-        return true;
-    }
-
     @Override
     void build(StreamExecutionEnvironment env, SegmentInput input) {
         JobConfig config = config();

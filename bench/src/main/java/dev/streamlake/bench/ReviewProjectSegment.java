@@ -25,12 +25,6 @@ final class ReviewProjectSegment extends Segment {
                 + "pseudonymised, the as-of join, unhappy VIPs routed; clicks input none), discarding sinks", true, true);
     }
 
-    /** The clicks input ({@code none}) ends at once. */
-    @Override
-    boolean hasInputEndingFirst() {
-        return true;
-    }
-
     @Override
     void build(StreamExecutionEnvironment env, SegmentInput input) {
         JobConfig config = JobConfig.of(ReviewEnrichmentJob.DEFINITION.configSchema(), Map.of(

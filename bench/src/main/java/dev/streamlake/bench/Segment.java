@@ -38,15 +38,5 @@ abstract class Segment {
         return eventTime;
     }
 
-    /**
-     * Whether an input of the segment ends at once while the pool is still read (the card job's
-     * rules input {@code none}): its checkpoints then need Flink's checkpoints after tasks finished,
-     * which the benchmark otherwise turns off ({@link BenchCheckpointing}); without them every
-     * trigger would fail and the segment would run without checkpoints.
-     */
-    boolean hasInputEndingFirst() {
-        return false;
-    }
-
     abstract void build(StreamExecutionEnvironment env, SegmentInput input);
 }

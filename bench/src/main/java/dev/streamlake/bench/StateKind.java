@@ -1,9 +1,13 @@
 package dev.streamlake.bench;
 
+import dev.streamlake.core.config.JobConfig;
+import dev.streamlake.core.env.EnvironmentKeys;
+import dev.streamlake.core.env.JobEnvironment;
+
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateBackendOptions;
 
 import java.util.Locale;
+import java.util.Map;
 
 /** The keyed state backend a segment runs with. */
 public enum StateKind {
@@ -25,8 +29,16 @@ public enum StateKind {
         return backendType;
     }
 
+    /**
+     * The backend as the project's {@link JobEnvironment} sets it up (RocksDB with bloom filters),
+     * for a run without the job's checkpoints: full snapshots, so the state probe measures the whole
+     * state.
+     */
     void applyTo(Configuration config) {
-        config.set(StateBackendOptions.STATE_BACKEND, backendType);
+        Map<String, String> keys = Map.of(
+                EnvironmentKeys.STATE_BACKEND.name(), backendType,
+                EnvironmentKeys.STATE_INCREMENTAL.name(), "false");
+        JobEnvironment.setStateBackend(JobConfig.of(EnvironmentKeys.STATE, keys), config);
     }
 
     public String label() {

@@ -79,6 +79,13 @@ public final class EnvironmentKeys {
                     .withDefault(true)
                     .withDescription("Incremental checkpoints (rocksdb only): upload only changed files.");
 
+    public static final ConfigKey<Boolean> STATE_BLOOM_FILTER =
+            ConfigKey.of("state.bloom-filter", ValueType.bool())
+                    .withDefault(true)
+                    .withDescription(
+                            "Bloom filters in RocksDB's files (rocksdb only): reading a key skips the files that"
+                                    + " do not hold it, at about 10 bits per key of managed memory.");
+
     public static final ConfigKey<Duration> RESTART_INITIAL_BACKOFF =
             ConfigKey.of("restart.initial-backoff", ValueType.duration())
                     .withDefault(Duration.ofSeconds(1))
@@ -118,7 +125,8 @@ public final class EnvironmentKeys {
                             CHECKPOINT_RETAIN_ON_CANCEL)
                     .build();
 
-    public static final ConfigSchema STATE = ConfigSchema.builder().add(STATE_BACKEND, STATE_INCREMENTAL).build();
+    public static final ConfigSchema STATE =
+            ConfigSchema.builder().add(STATE_BACKEND, STATE_INCREMENTAL, STATE_BLOOM_FILTER).build();
 
     public static final ConfigSchema RESTART =
             ConfigSchema.builder()

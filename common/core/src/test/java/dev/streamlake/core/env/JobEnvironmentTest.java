@@ -13,10 +13,15 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import org.apache.flink.contrib.streaming.state.PredefinedOptions;
+import org.apache.flink.contrib.streaming.state.RocksDBConfigurableOptions;
+import org.apache.flink.contrib.streaming.state.RocksDBResourceContainer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.CheckpointConfig;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.BlockBasedTableConfig;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,8 +63,17 @@ class JobEnvironmentTest {
         ReadableConfig flink = env.getConfiguration();
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(flink.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(flink.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isTrue();
         assertThat(flink.get(CheckpointingOptions.CHECKPOINT_STORAGE)).isEqualTo("filesystem");
         assertThat(flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("s3://bucket/checkpoints");
+    }
+
+    @Test
+    void rocksDbFilesHaveBloomFiltersUnlessTurnedOff() throws Exception {
+        assertThat(hasBloomFilter(flinkConfiguration(RuntimePlatform.LOCAL, "state.backend", "rocksdb"))).isTrue();
+        assertThat(hasBloomFilter(flinkConfiguration(
+                        RuntimePlatform.LOCAL, "state.backend", "rocksdb", "state.bloom-filter", "false")))
+                .isFalse();
     }
 
     @Test
@@ -68,6 +82,7 @@ class JobEnvironmentTest {
 
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("hashmap");
         assertThat(flink.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isFalse();
+        assertThat(flink.getOptional(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isEmpty();
         assertThat(flink.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEmpty();
     }
 
@@ -132,6 +147,17 @@ class JobEnvironmentTest {
         assertThatThrownBy(() -> config("restart.jitter-factor", "1.5"))
                 .hasMessageContaining("'restart.jitter-factor'")
                 .hasMessageContaining("between 0.0 and 1.0");
+    }
+
+    /** Whether the column families RocksDB opens with these options have a bloom filter: what the backend makes of them. */
+    private static boolean hasBloomFilter(Configuration flink) throws Exception {
+        EmbeddedRocksDBStateBackend backend =
+                new EmbeddedRocksDBStateBackend().configure(flink, JobEnvironmentTest.class.getClassLoader());
+        try (RocksDBResourceContainer resources = new RocksDBResourceContainer(
+                flink, PredefinedOptions.DEFAULT, backend.getRocksDBOptions(), null, null, false)) {
+            BlockBasedTableConfig table = (BlockBasedTableConfig) resources.getColumnOptions().tableFormatConfig();
+            return table.filterPolicy() != null;
+        }
     }
 
     private static StreamExecutionEnvironment configured(String... keyValues) {
