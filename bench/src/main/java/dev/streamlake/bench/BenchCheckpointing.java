@@ -49,14 +49,14 @@ final class BenchCheckpointing {
     }
 
     static String describe() {
-        return "set up by the project's JobEnvironment from the job's keys (exactly-once, aligned; RocksDB incremental with "
-                + "bloom filters, heap full snapshots) to a directory of the local file system, min pause 0 instead of the project's "
-                + "10 s so that the first checkpoint falls at a random point of the first interval (Flink draws it "
-                + "between the pause and the interval) and a round completes its length over the interval on average; "
-                + "no final checkpoint after the end of the input (outside the measurement anyway), except in a segment "
-                + "with several sources (each reads its share of the pool, a job's input of none ends at once), which "
-                + "takes Flink's checkpoints after tasks finished so that it goes on checkpointing after the first one "
-                + "ends; only checkpoints "
-                + "completed between a round's first record and the end of its input are counted";
+        return "set up by the project's JobEnvironment from the job's keys (exactly-once, aligned; RocksDB "
+                + "incremental with bloom filters, heap full snapshots) to a directory of the local file system, min "
+                + "pause 0 instead of the project's 10 s so that the first checkpoint falls at a random point of the "
+                + "first interval (Flink draws it between the pause and the interval) and a round completes its length "
+                + "over the interval on average; no final checkpoint after the end of the input (outside the "
+                + "measurement anyway), except in a segment with several sources (each reads its share of the pool, a "
+                + "job's input of none ends at once), which takes Flink's checkpoints after tasks finished so that it "
+                + "goes on checkpointing after the first one ends; only checkpoints completed between a round's first "
+                + "record and the end of its input are counted";
     }
 }

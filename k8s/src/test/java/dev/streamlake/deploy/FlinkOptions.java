@@ -3,6 +3,8 @@ package dev.streamlake.deploy;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.FallbackKey;
+import org.apache.flink.contrib.streaming.state.RocksDBConfigurableOptions;
+import org.apache.flink.contrib.streaming.state.RocksDBOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,8 @@ import java.util.jar.JarFile;
  * The configuration options of the Flink on the classpath (the version the job is built for), so
  * a configuration file can be checked for misspelt keys and values Flink would reject. The
  * catalogue holds every option declared by the {@code *Options} classes of {@code
- * org.apache.flink.configuration}, under its key and each deprecated or fallback key.
+ * org.apache.flink.configuration}, and by those of the RocksDB state backend (the jobs set some of
+ * them, e.g. its bloom filters), under its key and each deprecated or fallback key.
  *
  * <p>Families of keys whose options live outside flink-core are accepted by prefix: the
  * Kubernetes deployment and operator ({@code kubernetes.}), per-reporter metric settings ({@code
@@ -35,6 +38,9 @@ final class FlinkOptions {
     private static final String OPTIONS_PACKAGE = "org/apache/flink/configuration/";
     private static final List<String> EXTERNAL_FAMILIES =
             List.of("kubernetes.", "metrics.reporter.", "s3.", "fs.s3a.");
+    /** Option classes outside flink-core's configuration package. */
+    private static final List<Class<?>> STATE_BACKEND_OPTIONS =
+            List.of(RocksDBOptions.class, RocksDBConfigurableOptions.class);
     private static final Map<String, ConfigOption<?>> BY_KEY = catalogue();
 
     private FlinkOptions() {}
@@ -67,8 +73,10 @@ final class FlinkOptions {
 
     private static Map<String, ConfigOption<?>> catalogue() {
         Map<String, ConfigOption<?>> byKey = new HashMap<>();
-        for (String className : optionClasses()) {
-            for (Field field : load(className).getFields()) {
+        List<Class<?>> classes = new ArrayList<>(STATE_BACKEND_OPTIONS);
+        optionClasses().forEach(className -> classes.add(load(className)));
+        for (Class<?> options : classes) {
+            for (Field field : options.getFields()) {
                 if (Modifier.isStatic(field.getModifiers()) && ConfigOption.class.isAssignableFrom(field.getType())) {
                     ConfigOption<?> option = (ConfigOption<?>) read(field);
                     byKey.put(option.key(), option);
