@@ -29,6 +29,13 @@ import java.util.UUID;
  * checkpoint's state and commits it when the checkpoint completes. A checkpoint without new
  * files makes no bundle and no Delta version.
  *
+ * <p>The files written at the end of input leave at once, labelled with the id after the last
+ * checkpoint this operator saw rather than Flink's end-of-input id (the largest long). The final
+ * checkpoint, whose id is at least that, commits them; so does a job started from a savepoint
+ * taken with {@code --drain}, because a restored committer commits every bundle up to the
+ * savepoint's id as it starts. Under the end-of-input id it would hold them forever: the README's
+ * way out of a stop that fails after its savepoint relies on this.
+ *
  * <p>The application id is made once per fresh start and kept in state: restores continue its
  * version sequence, and a new start (whose checkpoint ids begin again at 1) gets a new one, so
  * its commits are never mistaken for ones already made.
@@ -38,9 +45,6 @@ public final class CommitBundler extends AbstractStreamOperator<CommittableMessa
                 BoundedOneInput {
 
     private static final long serialVersionUID = 1L;
-
-    /** The checkpoint id Flink gives committables made at the end of bounded input. */
-    private static final long END_OF_INPUT = Long.MAX_VALUE;
 
     private static final DataFileSerializer FILE_SERIALIZER = new DataFileSerializer();
 
@@ -52,6 +56,7 @@ public final class CommitBundler extends AbstractStreamOperator<CommittableMessa
     private transient String applicationId;
     private transient long lastVersion;
     private transient List<DataFile> pending;
+    private transient long lastCheckpointId;
 
     public CommitBundler(String applicationIdPrefix) {
         this.applicationIdPrefix = applicationIdPrefix;
@@ -86,6 +91,8 @@ public final class CommitBundler extends AbstractStreamOperator<CommittableMessa
         if (applicationId == null) {
             applicationId = applicationIdPrefix + "-" + UUID.randomUUID();
         }
+        // A bundle's version is at most its checkpoint's id, so the last one bounds it from below too.
+        lastCheckpointId = Math.max(context.getRestoredCheckpointId().orElse(0), lastVersion);
     }
 
     @Override
@@ -99,16 +106,18 @@ public final class CommitBundler extends AbstractStreamOperator<CommittableMessa
     @Override
     public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
         super.prepareSnapshotPreBarrier(checkpointId);
+        lastCheckpointId = Math.max(lastCheckpointId, checkpointId);
         emitBundle(checkpointId, checkpointId);
     }
 
     /**
-     * The last files form a bundle of their own. No checkpoint follows that could name it, so its
-     * version is the one after the last: no later bundle of this application can exist.
+     * The last files form a bundle of their own: the final checkpoint does not prepare a finished
+     * operator, so none could name it (files left for it were never sent). Its version is the one
+     * after the last: no later bundle of this application can exist.
      */
     @Override
     public void endInput() {
-        emitBundle(END_OF_INPUT, lastVersion + 1);
+        emitBundle(lastCheckpointId + 1, lastVersion + 1);
     }
 
     private void emitBundle(long checkpointId, long version) {
@@ -126,6 +135,7 @@ public final class CommitBundler extends AbstractStreamOperator<CommittableMessa
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
+        lastCheckpointId = Math.max(lastCheckpointId, context.getCheckpointId());
         applicationIdState.update(Collections.singletonList(applicationId));
         lastVersionState.update(Collections.singletonList(lastVersion));
         List<byte[]> files = new ArrayList<>(pending.size());

@@ -153,6 +153,30 @@ class CommitBundlerTest {
     }
 
     @Test
+    void theEndOfInputBundleOfARestoredBundlerIsNamedByTheCheckpointAfterTheRestoredOne() throws Exception {
+        OperatorSubtaskState state;
+        try (var harness = harness()) {
+            harness.open();
+            writerSends(harness, 7, 0, "a");
+            harness.prepareSnapshotPreBarrier(7);
+            state = harness.snapshot(7, 0);
+        }
+
+        try (var restored = harness()) {
+            restored.initializeState(state);
+            restored.open();
+            restored.processElement(new StreamRecord<>(new CommittableWithLineage<>(file("b"), Long.MAX_VALUE, 0)));
+            restored.endInput();
+
+            CommittableSummary<CommitBundle> summary =
+                    (CommittableSummary<CommitBundle>) restored.extractOutputValues().get(0);
+            assertThat(summary.getCheckpointId()).as("a savepoint at 8 or later commits it at restore").hasValue(8);
+            assertThat(bundles(restored).get(0).version()).isEqualTo(8);
+            assertThat(bundles(restored).get(0).previousVersion()).isEqualTo(7);
+        }
+    }
+
+    @Test
     void theEndOfInputBundlesTheRestAsTheVersionAfterTheLast() throws Exception {
         try (var harness = harness()) {
             harness.open();
@@ -167,7 +191,9 @@ class CommitBundlerTest {
             assertThat(bundles.get(1).previousVersion()).isEqualTo(9);
             CommittableSummary<CommitBundle> summary =
                     (CommittableSummary<CommitBundle>) harness.extractOutputValues().get(2);
-            assertThat(summary.getCheckpointId()).hasValue(Long.MAX_VALUE);
+            assertThat(summary.getCheckpointId())
+                    .as("the checkpoint after the last, which the final checkpoint's id is at least")
+                    .hasValue(10);
         }
     }
 }

@@ -22,6 +22,8 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.runtime.checkpoint.CheckpointStatsSnapshot;
 import org.apache.flink.runtime.checkpoint.CompletedCheckpointStats;
+import org.apache.flink.runtime.execution.ExecutionState;
+import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.scheduler.stopwithsavepoint.StopWithSavepointStoppingException;
@@ -52,6 +54,8 @@ import org.slf4j.LoggerFactory;
  * FLINK.await(job, "all records copied", Duration.ofMinutes(2), () -> copied() == 1000);
  * String savepoint = FLINK.stopWithSavepoint(job, savepointDir);
  * JobClient resumed = FLINK.restartFrom(savepoint, topology(FLINK.environment(jobConfiguration)), "copy");
+ * FLINK.drain(resumed, savepointDir,
+ *         from -> FLINK.restartFrom(from, topology(FLINK.environment(jobConfiguration)), "copy"));
  * }</pre>
  */
 public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -215,23 +219,83 @@ public final class FlinkCluster implements BeforeAllCallback, AfterAllCallback, 
 
     /** Stops the job with a savepoint into {@code directory} and returns the savepoint's path. */
     public String stopWithSavepoint(JobClient job, String directory) throws Exception {
-        String savepoint;
         try {
-            savepoint = get(job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL));
+            String savepoint = get(job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL));
+            awaitEnd(job);
+            return savepoint;
         } catch (Exception e) {
-            // A task failed while stopping after the savepoint was taken. Flink says the savepoint is
-            // consistent and a restart from it commits what it holds, as a user would do; the job
-            // itself fails over, so it is cancelled here.
-            StopWithSavepointStoppingException stopping = ExceptionUtils
-                    .findThrowable(e, StopWithSavepointStoppingException.class)
-                    .orElseThrow(() -> e);
-            LOG.warn("The job failed while stopping after its savepoint {}; going on from the savepoint",
-                    stopping.getSavepointPath(), e);
-            cancel(job);
-            return stopping.getSavepointPath();
+            return savepointOfAFailedStop(job, e);
         }
-        awaitEnd(job);
-        return savepoint;
+    }
+
+    /**
+     * Ends a job on an unbounded source as if its input had ended: stops it with a savepoint and
+     * drains, which moves event time to its end, so every window still open fires and the sinks
+     * commit what they hold with the savepoint. Returns the job that ended last.
+     *
+     * <p>When the stop fails after its savepoint (see {@link #savepointOfAFailedStop}), the sinks
+     * may not have committed. As the README tells users, the job is started again from the
+     * savepoint with {@code restart}, which commits what the savepoint holds as it starts, and
+     * stopped without {@code --drain}: Flink 1.20 cannot drain a job restored from a drained
+     * savepoint again (a Sink V2 committer then fails on a second end-of-input summary,
+     * FLINK-25920). The Delta sink names its last files by the savepoint, so they are committed;
+     * Flink's own sinks (Kafka) name theirs by the end of input and commit them in the first job
+     * only, which the tests' comparisons of the outputs check.
+     */
+    public JobClient drain(JobClient job, String directory, JobRestart restart) throws Exception {
+        try {
+            get(job.stopWithSavepoint(true, directory, SavepointFormatType.CANONICAL));
+            get(job.getJobExecutionResult());
+            return job;
+        } catch (Exception e) {
+            JobClient restarted = restart.from(savepointOfAFailedStop(job, e));
+            awaitAllTasksRunning(restarted);
+            stopWithSavepoint(restarted, directory);
+            return restarted;
+        }
+    }
+
+    /** Starts a job again from a savepoint: the same topology and options, built anew. */
+    @FunctionalInterface
+    public interface JobRestart {
+        JobClient from(String savepoint) throws Exception;
+    }
+
+    /**
+     * The savepoint of a stop that failed after taking it, the job cancelled; any other failure is
+     * thrown. Flink 1.20.0 and 1.20.1 fail such a stop now and then under watermark alignment: the
+     * source coordinator sends an alignment event to a source task that has just finished and takes
+     * the lost event for a task failure (Flink 1.20.2 lets that event be lost). Flink says the
+     * savepoint is consistent and a job started from it commits what it holds, as the README tells
+     * users to do; the failed job itself fails over, so it is cancelled here.
+     */
+    private String savepointOfAFailedStop(JobClient job, Exception failure) throws Exception {
+        StopWithSavepointStoppingException stopping = ExceptionUtils
+                .findThrowable(failure, StopWithSavepointStoppingException.class)
+                .orElseThrow(() -> failure);
+        LOG.warn("The job failed while stopping after its savepoint {}; going on from the savepoint",
+                stopping.getSavepointPath(), failure);
+        cancel(job);
+        return stopping.getSavepointPath();
+    }
+
+    /**
+     * Waits until every task of the job runs: each has restored its state, so the committers have
+     * committed what the savepoint held, and the job can take a savepoint.
+     */
+    private void awaitAllTasksRunning(JobClient job) throws Exception {
+        await(job, "every task of job " + job.getJobID() + " running", JOB_END_TIMEOUT, () -> {
+            if (status(job) != JobStatus.RUNNING) {
+                return false; // its execution graph is not there while the job initializes
+            }
+            for (AccessExecutionVertex task : get(miniCluster().getExecutionGraph(job.getJobID()))
+                    .getAllExecutionVertices()) {
+                if (task.getExecutionState() != ExecutionState.RUNNING) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /** Cancels the job and waits until it has ended. */

@@ -11,7 +11,6 @@ import dev.streamlake.events.CardAuthorisation;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.MalformedRecordException;
 import dev.streamlake.serde.json.JsonFormat;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FailOnceAfterCheckpoint;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
@@ -94,7 +93,8 @@ class CardAnomaliesKafkaIT {
         CheckpointedOffsets.await(FLINK, KAFKA, job, id, half, "the first half");
         topic.produceLiveUpTo(sent.size());
         CheckpointedOffsets.await(FLINK, KAFKA, job, id, sent.size(), "every record");
-        EndOfInput.drain(job, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(job, S3.s3Uri(id + "/savepoints"),
+                savepoint -> FLINK.restartFrom(savepoint, environment(settings, failures), id + "-drained"));
 
         assertThat(FailOnceAtAuthorisation.hasFailed(atTooLate)).as("failed at the too-late authorisation").isTrue();
         assertThat(FailOnceAfterCheckpoint.hasFailed(afterCheckpoint)).as("failed after a checkpoint").isTrue();

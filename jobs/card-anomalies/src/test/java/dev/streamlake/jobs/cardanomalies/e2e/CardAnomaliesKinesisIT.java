@@ -7,7 +7,6 @@ import dev.streamlake.core.kinesis.KinesisKeys;
 import dev.streamlake.core.source.SourceKeys;
 import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.CardAuthorisation;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kinesis.KinesisServer;
@@ -74,7 +73,8 @@ class CardAnomaliesKinesisIT {
 
         JobClient second = FLINK.restartFrom(savepoint, environment(settings, 3), id + "-restarted");
         sendPhases(second, phases, sent, PHASES_BEFORE_RESTART, PHASES);
-        EndOfInput.drain(second, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(second, S3.s3Uri(id + "/savepoints"),
+                from -> FLINK.restartFrom(from, environment(settings, 3), id + "-drained"));
 
         assertThat(rowsBeforeRestart).as("rows scored before the restart").isBetween(1, expected.outcome.scored.size() - 1);
         expected.assertTablesEqual(tables);

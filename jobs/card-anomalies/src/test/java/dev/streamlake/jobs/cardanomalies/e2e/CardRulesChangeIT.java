@@ -13,7 +13,6 @@ import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.json.JsonFormat;
 import dev.streamlake.testing.DeadLetterRow;
 import dev.streamlake.testing.TableAssertions;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kafka.CheckpointedOffsets;
@@ -141,7 +140,8 @@ class CardRulesChangeIT {
         CheckpointedOffsets.await(FLINK, KAFKA, job, rulesTopic, published.size(), "the second rule versions");
         authorisations.produceLiveUpTo(sent.size());
         CheckpointedOffsets.await(FLINK, KAFKA, job, id, sent.size(), "every authorisation");
-        EndOfInput.drain(job, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(job, S3.s3Uri(id + "/savepoints"),
+                savepoint -> FLINK.restartFrom(savepoint, environment(settings, failures), id + "-drained"));
 
         assertThat(FailOnceAtAuthorisation.hasFailed(failure)).as("failed after the first rule versions").isTrue();
         expected.assertTablesEqual(tables);

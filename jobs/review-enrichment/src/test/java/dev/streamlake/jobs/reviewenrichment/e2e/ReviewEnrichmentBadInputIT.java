@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamlake.core.config.JobConfig;
 import dev.streamlake.jobs.reviewenrichment.e2e.SentTraffic.Feed;
 import dev.streamlake.jobs.reviewenrichment.e2e.SentTraffic.Sent;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kafka.CheckpointedOffsets;
@@ -68,7 +67,8 @@ class ReviewEnrichmentBadInputIT {
             CheckpointedOffsets.await(FLINK, KAFKA, job, ReviewJob.topicOf(id, feed), sent.countOf(feed, sent.size()),
                     "every record of " + feed);
         }
-        EndOfInput.drain(job, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(job, S3.s3Uri(id + "/savepoints"),
+                savepoint -> FLINK.restartFrom(savepoint, environment(settings), id + "-drained"));
 
         assertThat(FLINK.checkpointStats(job).getCounts().getNumberOfRestoredCheckpoints()).as("restarts").isZero();
         expected.assertDeadLetters(tables.deadLetters(), topics::positionOf);

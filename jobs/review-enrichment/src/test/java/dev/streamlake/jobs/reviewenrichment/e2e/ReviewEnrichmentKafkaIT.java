@@ -14,7 +14,6 @@ import dev.streamlake.serde.Decoded;
 import dev.streamlake.serde.MalformedRecordException;
 import dev.streamlake.serde.json.JsonFormat;
 import dev.streamlake.testing.TableAssertions;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FailOnceAfterCheckpoint;
 import dev.streamlake.testing.flink.FailOnceAt;
 import dev.streamlake.testing.flink.FlinkCluster;
@@ -99,7 +98,8 @@ class ReviewEnrichmentKafkaIT {
         awaitCheckpointed(job, sent, half, "the first half");
         topics.produceLiveUpTo(sent.size());
         awaitCheckpointed(job, sent, sent.size(), "every record");
-        EndOfInput.drain(job, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(job, S3.s3Uri(id + "/savepoints"), savepoint -> FLINK.restartFrom(
+                savepoint, environment(settings, reviewFailures, userFailures), id + "-drained"));
 
         assertThat(FailOnceAt.hasFailed(atTooLate)).as("failed at the first too-late review").isTrue();
         assertThat(FailOnceAfterCheckpoint.hasFailed(afterCheckpoint)).as("failed after a checkpoint").isTrue();

@@ -18,7 +18,6 @@ import dev.streamlake.serde.json.JsonFormat;
 import dev.streamlake.testing.DeadLetterRow;
 import dev.streamlake.testing.Phases;
 import dev.streamlake.testing.TableAssertions;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kafka.CheckpointedOffsets;
@@ -104,7 +103,8 @@ class ReviewEnrichmentKinesisIT {
 
         JobClient second = FLINK.restartFrom(savepoint, environment(settings, 3), id + "-restarted");
         sendPhases(second, sent, users, phases, PHASES_BEFORE_RESTART, PHASES);
-        EndOfInput.drain(second, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(second, S3.s3Uri(id + "/savepoints"),
+                from -> FLINK.restartFrom(from, environment(settings, 3), id + "-drained"));
 
         assertThat(rowsBeforeRestart).as("reviews joined before the restart")
                 .isBetween(1, expected.outcome.enriched.size() - 1);

@@ -11,7 +11,6 @@ import dev.streamlake.jobs.reviewenrichment.ReviewEnrichmentJob;
 import dev.streamlake.jobs.reviewenrichment.ReviewEnrichmentKeys;
 import dev.streamlake.jobs.reviewenrichment.e2e.SentTraffic.Feed;
 import dev.streamlake.jobs.reviewenrichment.e2e.SentTraffic.Sent;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kafka.CheckpointedOffsets;
@@ -91,7 +90,8 @@ class ReviewEnrichmentWaitBoundIT {
         topics.produceUpTo(sent.size());
         FLINK.await(job, "every review joined while the users' watermark stands behind them all", TIMEOUT,
                 () -> tables.rows(ReviewEnrichmentJob.ENRICHED).size() == expected.outcome.enriched.size());
-        EndOfInput.drain(job, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(job, S3.s3Uri(id + "/savepoints"),
+                savepoint -> FLINK.restartFrom(savepoint, environment(settings), id + "-drained"));
 
         assertThat(releasedByTheWaitBound(job)).as("reviews the join released by the wait bound")
                 .isEqualTo(expected.outcome.enriched.size());

@@ -14,7 +14,6 @@ import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.testing.DeadLetterRow;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FailOnceAfterCheckpoint;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
@@ -82,17 +81,18 @@ class SensorStatsKafkaIT {
                 new FailOnceAfterCheckpoint<>(afterCheckpoint, 1, RECORDS_BEFORE_FAILURE));
         KAFKA.createTopic(id, 1);
         // RocksDB, as in production: the window operator then holds state back between checkpoints.
-        JobClient job = start(settings, failures, new JobOptions()
+        Configuration options = new JobOptions()
                 .checkpointEvery(Duration.ofSeconds(1))
                 .rocksDbIncremental()
                 .restartAfterFailures()
-                .build());
+                .build();
+        JobClient job = FLINK.start(environment(settings, failures, options), id);
         KAFKA.produce(id, sent.bytes(0, firstReplayed));
         awaitCheckpointed(job, firstReplayed, "the records before the too-late reading");
         KAFKA.produce(id, sent.bytes(firstReplayed, lastThird));
         awaitCheckpointed(job, lastThird, "two thirds of the records");
         KAFKA.produce(id, sent.bytes(lastThird, sent.size()));
-        readToTheEnd(job, sent.size());
+        readToTheEnd(job, sent.size(), from -> FLINK.restartFrom(from, environment(settings, failures, options), id));
 
         assertThat(FailOnceAtReading.hasFailed(atTooLateReading)).as("failed at the too-late reading").isTrue();
         assertThat(FailOnceAfterCheckpoint.hasFailed(afterCheckpoint)).as("failed after a checkpoint").isTrue();
@@ -117,8 +117,9 @@ class SensorStatsKafkaIT {
         KAFKA.produce(id, sent.bytes());
         Configuration noRestarts = new JobOptions().checkpointEvery(Duration.ofSeconds(1)).build();
         noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        JobClient job = start(settings, List.of(), noRestarts);
-        readToTheEnd(job, sent.size());
+        JobClient job = FLINK.start(environment(settings, List.of(), noRestarts), id);
+        readToTheEnd(job, sent.size(),
+                from -> FLINK.restartFrom(from, environment(settings, List.of(), noRestarts), id));
 
         List<DeadLetterRow> deadLetters = tables.deadLetters();
         List<Reading> tooLate = tables.tooLateReadings();
@@ -180,23 +181,22 @@ class SensorStatsKafkaIT {
         return tables.jobSettings(values);
     }
 
-    private JobClient start(
+    private StreamExecutionEnvironment environment(
             JobConfig settings,
             List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures,
-            Configuration options)
-            throws Exception {
+            Configuration options) {
         StreamExecutionEnvironment env = FLINK.environment(options);
         // One reader keeps the topic's order, and the job's first operators run beside it, so the
         // order holds up to the keyed operators.
         env.setParallelism(1);
         SensorStatsWiring.withSource(settings, new OrderedKafkaSource(settings, failures)).addTo(env);
-        return FLINK.start(env, id);
+        return env;
     }
 
     /** Waits until the source has read and checkpointed every record, then ends the input. */
-    private void readToTheEnd(JobClient job, int records) throws Exception {
+    private void readToTheEnd(JobClient job, int records, FlinkCluster.JobRestart restart) throws Exception {
         awaitCheckpointed(job, records, "every record");
-        EndOfInput.drain(job, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(job, S3.s3Uri(id + "/savepoints"), restart);
     }
 
     /** Waits until a checkpoint holds the source past the first {@code records} records. */

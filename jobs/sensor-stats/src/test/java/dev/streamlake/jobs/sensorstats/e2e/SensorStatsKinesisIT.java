@@ -11,7 +11,6 @@ import dev.streamlake.core.source.WatermarkKeys;
 import dev.streamlake.events.SensorReading;
 import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
 import dev.streamlake.testing.kinesis.KinesisServer;
@@ -91,7 +90,8 @@ class SensorStatsKinesisIT {
 
         JobClient second = FLINK.restartFrom(savepoint, environment(settings, 1), id + "-restarted");
         sendPhases(second, sent, phaseEnds, PHASES_BEFORE_RESTART, PHASES);
-        EndOfInput.drain(second, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(second, S3.s3Uri(id + "/savepoints"),
+                from -> FLINK.restartFrom(from, environment(settings, 1), id + "-drained"));
 
         assertThat(rowsBeforeRestart).as("rows written before the restart").isBetween(1, expected.emissions.size() - 1);
         LakeAssertions.assertSameStatistics(tables.windowEmissions(), expected.emissions);

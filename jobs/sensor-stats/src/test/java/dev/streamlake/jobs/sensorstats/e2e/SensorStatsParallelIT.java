@@ -15,7 +15,6 @@ import dev.streamlake.jobs.sensorstats.SensorStatsKeys;
 import dev.streamlake.jobs.sensorstats.SensorStatsWiring;
 import dev.streamlake.serde.Decoded;
 import dev.streamlake.testing.DeadLetterRow;
-import dev.streamlake.testing.flink.EndOfInput;
 import dev.streamlake.testing.flink.FailOnceAfterCheckpoint;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.InjectedFailures;
@@ -107,9 +106,9 @@ class SensorStatsParallelIT {
         List<MapFunction<Decoded<SensorReading>, Decoded<SensorReading>>> failures = List.of(
                 new FailOnceAfterCheckpoint<>(afterCheckpoint, 1, 150),
                 new FailOnceAtReading(atTooLate, expected.tooLate.get(dayOldReplayed)));
-        JobClient job = start(
-                settings, parallelism, failures,
-                new JobOptions().checkpointEvery(Duration.ofSeconds(1)).rocksDbIncremental().restartAfterFailures());
+        JobOptions options =
+                new JobOptions().checkpointEvery(Duration.ofSeconds(1)).rocksDbIncremental().restartAfterFailures();
+        JobClient job = start(settings, parallelism, failures, options);
         FLINK.awaitFirstCheckpoint(job, TIMEOUT);
         produceLive(topic, firstCut);
         awaitCheckpointed(job, firstCut, "the first stretch");
@@ -117,7 +116,8 @@ class SensorStatsParallelIT {
         awaitCheckpointed(job, secondCut, "the quiet stretch");
         produceLive(topic, sent.size());
         awaitCheckpointed(job, sent.size(), "every record");
-        EndOfInput.drain(job, S3.s3Uri(id + "/savepoints"));
+        FLINK.drain(job, S3.s3Uri(id + "/savepoints"), from -> FLINK.restartFrom(
+                from, topology(settings, parallelism, failures, options.build()), id));
 
         assertThat(FailOnceAtReading.hasFailed(atTooLate)).as("failed at a too-late reading").isTrue();
         assertThat(FailOnceAfterCheckpoint.hasFailed(afterCheckpoint)).as("failed after a checkpoint").isTrue();
@@ -155,7 +155,7 @@ class SensorStatsParallelIT {
         FLINK.awaitFirstCheckpoint(job, TIMEOUT);
         produceLive(topic, cuts[2]);
         awaitCheckpointed(job, cuts[2], "the last third at parallelism 1");
-        EndOfInput.drain(job, savepoints);
+        FLINK.drain(job, savepoints, from -> restart(from, settings, 1, options));
 
         assertTablesEqualTheOracle(tables, expected, topic, sent);
     }
@@ -180,17 +180,18 @@ class SensorStatsParallelIT {
         awaitCheckpointed(backlog, backlogId, FIRST_RECORDS, "the first records of every partition");
         backlogTopic.produceUpTo(sent.size());
         awaitCheckpointed(backlog, backlogId, sent.size(), "the backlog");
-        EndOfInput.drain(backlog, S3.s3Uri(backlogId + "/savepoints"));
+        FLINK.drain(backlog, S3.s3Uri(backlogId + "/savepoints"), from -> restart(from, backlogSettings, 2, options));
 
         // Live: the same records produced a slice at a time while the job runs.
         String liveId = id + "-live";
         LakeTables liveTables = LakeTables.in(S3, liveId);
         KeyedTopic liveTopic = KeyedTopic.create(KAFKA, liveId, 3, sent);
-        JobClient live = start(liveTables.jobSettings(neverIdle(kafkaJob(liveId))), 2, List.of(), options);
+        JobConfig liveSettings = liveTables.jobSettings(neverIdle(kafkaJob(liveId)));
+        JobClient live = start(liveSettings, 2, List.of(), options);
         FLINK.awaitFirstCheckpoint(live, TIMEOUT);
         produceLive(liveTopic, sent.size());
         awaitCheckpointed(live, liveId, sent.size(), "every record produced live");
-        EndOfInput.drain(live, S3.s3Uri(liveId + "/savepoints"));
+        FLINK.drain(live, S3.s3Uri(liveId + "/savepoints"), from -> restart(from, liveSettings, 2, options));
 
         ExpectedOutcome expected = oracleOf(backlogSettings, sent);
         assertTablesEqualTheOracle(backlogTables, expected, backlogTopic, sent);
