@@ -4,25 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import dev.streamlake.testing.NumberedRecords;
 import dev.streamlake.testing.flink.FailOnceAfterCheckpoint;
 import dev.streamlake.testing.flink.FlinkCluster;
 import dev.streamlake.testing.flink.JobOptions;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,8 +38,9 @@ class KafkaExactlyOnceIT {
     static Path savepoints;
 
     private final String id = "kafka-exactly-once-" + UUID.randomUUID();
-    private final String inputTopic = id + "-in";
-    private final String outputTopic = id + "-out";
+    private final KafkaCopy copy = new KafkaCopy(KAFKA, id);
+    private final String inputTopic = copy.inputTopic();
+    private final String outputTopic = copy.outputTopic();
 
     @Test
     void readCommittedConsumerSeesEveryRecordOnceAcrossAnInjectedFailureAndASavepointRestart() throws Exception {
@@ -66,7 +57,7 @@ class KafkaExactlyOnceIT {
             return FailOnceAfterCheckpoint.hasFailed(id);
         });
         int input = produced.get();
-        FLINK.await(job, "every input record committed", TIMEOUT, () -> committed().size() >= input);
+        FLINK.await(job, "every input record committed", TIMEOUT, () -> copy.committed().size() >= input);
         assertThat(FLINK.checkpointStats(job).getCounts().getNumberOfRestoredCheckpoints())
                 .as("restores from a checkpoint after the injected failure")
                 .isPositive();
@@ -75,11 +66,11 @@ class KafkaExactlyOnceIT {
         KAFKA.produce(inputTopic, NumberedRecords.range(input, input + AFTER_SAVEPOINT));
         JobClient resumed = FLINK.restartFrom(savepoint, copyJob(), "kafka-copy-resumed");
         FLINK.await(resumed, "records produced after the savepoint committed", TIMEOUT,
-                () -> committed().size() >= input + AFTER_SAVEPOINT);
+                () -> copy.committed().size() >= input + AFTER_SAVEPOINT);
         FLINK.cancel(resumed);
 
         int expected = input + AFTER_SAVEPOINT;
-        assertThat(committed())
+        assertThat(copy.committed())
                 .containsExactlyInAnyOrderElementsOf(NumberedRecords.asStrings(NumberedRecords.range(0, expected)));
         assertThat(KAFKA.consume(outputTopic, IsolationLevel.READ_UNCOMMITTED, expected + 1, UNCOMMITTED_WAIT))
                 .as("records of the transaction the failure aborted, seen by read_uncommitted only")
@@ -87,38 +78,11 @@ class KafkaExactlyOnceIT {
     }
 
     private StreamExecutionEnvironment copyJob() {
-        StreamExecutionEnvironment env = FLINK.environment(new JobOptions()
-                .checkpointEvery(Duration.ofMillis(500))
-                .restartAfterFailures()
-                .build());
-
-        KafkaSource<String> source = KafkaSource.<String>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
-                .setTopics(inputTopic)
-                .setGroupId(id)
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setValueOnlyDeserializer(new SimpleStringSchema())
-                .build();
-        KafkaSink<String> sink = KafkaSink.<String>builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
-                .setRecordSerializer(KafkaRecordSerializationSchema.builder()
-                        .setTopic(outputTopic)
-                        .setValueSerializationSchema(new SimpleStringSchema())
-                        .build())
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(id)
-                .setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(5).toMillis()))
-                .build();
-
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "input").uid("input")
-                .map(new FailOnceAfterCheckpoint<>(id, 2, RECORDS_BEFORE_FAILURE)).uid("fail-once").name("fail once")
-                .sinkTo(sink).uid("output").name("output");
-        return env;
-    }
-
-    private List<String> committed() {
-        return NumberedRecords.asStrings(KAFKA.consumeAll(outputTopic, IsolationLevel.READ_COMMITTED).stream()
-                .map(ConsumerRecord::value)
-                .collect(Collectors.toList()));
+        return copy.addTo(
+                FLINK.environment(new JobOptions()
+                        .checkpointEvery(Duration.ofMillis(500))
+                        .restartAfterFailures()
+                        .build()),
+                new FailOnceAfterCheckpoint<>(id, 2, RECORDS_BEFORE_FAILURE));
     }
 }
