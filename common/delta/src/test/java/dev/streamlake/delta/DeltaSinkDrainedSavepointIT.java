@@ -1,8 +1,8 @@
 package dev.streamlake.delta;
 
 import dev.streamlake.delta.testing.SampleRowsConverter;
+import dev.streamlake.delta.testing.TableConsistency;
 import dev.streamlake.testing.flink.FlinkCluster;
-import io.delta.kernel.exceptions.TableNotFoundException;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +46,7 @@ class DeltaSinkDrainedSavepointIT {
     void aJobStartedFromADrainedSavepointCommitsTheEndOfInputFilesWhoseCommitWasLost() throws Exception {
         DeltaTableReader reader = new DeltaTableReader(table.toUri().toString());
         JobClient first = FLINK.start(job(), "drained");
-        FLINK.await(first, "table version 2", PATIENCE, () -> hasVersion(reader, 2));
+        FLINK.await(first, "table version 2", PATIENCE, () -> DeltaSinkRescaleIT.hasVersion(reader, 2));
         String savepoint = first.stopWithSavepoint(true, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         first.getJobExecutionResult().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -63,7 +62,7 @@ class DeltaSinkDrainedSavepointIT {
         FLINK.await(second, "the lost commit made again", PATIENCE, () -> distinctIds(reader).containsAll(drained));
         FLINK.cancel(second);
 
-        List<Long> ids = ids(reader);
+        List<Long> ids = TableConsistency.idsOf(reader.readLatest());
         assertThat(new HashSet<>(ids)).as("every row once").hasSameSizeAs(ids);
     }
 
@@ -79,19 +78,7 @@ class DeltaSinkDrainedSavepointIT {
         return env;
     }
 
-    private static List<Long> ids(DeltaTableReader reader) {
-        return reader.readLatest().stream().map(row -> (Long) row.get("id")).collect(Collectors.toList());
-    }
-
     private static Set<Long> distinctIds(DeltaTableReader reader) {
-        return new HashSet<>(ids(reader));
-    }
-
-    private static boolean hasVersion(DeltaTableReader reader, long version) {
-        try {
-            return reader.latestVersion() >= version;
-        } catch (TableNotFoundException e) {
-            return false;
-        }
+        return new HashSet<>(TableConsistency.idsOf(reader.readLatest()));
     }
 }

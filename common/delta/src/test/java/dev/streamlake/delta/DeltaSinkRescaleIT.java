@@ -57,7 +57,8 @@ class DeltaSinkRescaleIT {
         TableConsistency.assertHoldsExactly(reader, ROWS);
     }
 
-    private static boolean hasVersion(DeltaTableReader reader, long version) {
+    /** Whether the table exists and has reached {@code version}. */
+    static boolean hasVersion(DeltaTableReader reader, long version) {
         try {
             return reader.latestVersion() >= version;
         } catch (TableNotFoundException e) {

@@ -41,7 +41,8 @@ public final class TableConsistency {
                 .containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    private static List<Long> idsOf(List<Map<String, Object>> rows) {
+    /** The sample rows' ids, in the order read. */
+    public static List<Long> idsOf(List<Map<String, Object>> rows) {
         return rows.stream().map(row -> (Long) row.get("id")).collect(Collectors.toList());
     }
 
